@@ -1,0 +1,7 @@
+namespace BehaviorGraph.Core.Storage;
+
+public enum StoreBackend
+{
+    Sqlite,
+    Postgres,
+}
