@@ -21,6 +21,7 @@ public static class SyntheticPlatform
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         options.Validate();
+        outputDirectory = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(outputDirectory);
         string eventsPath = Path.Combine(outputDirectory, EventsFileName);
         string labelsPath = Path.Combine(outputDirectory, LabelsFileName);

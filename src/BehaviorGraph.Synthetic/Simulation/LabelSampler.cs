@@ -34,27 +34,18 @@ internal sealed class LabelSampler(PlatformPlan plan, SyntheticOptions options)
             return;
         }
 
+        // A fixed share of clusters stays dark (at least one whenever there are two or more), the rest are partly labelled.
         var unlabelled = new bool[clusters.Count];
-        for (int c = 0; c < clusters.Count; c++)
+        int dark = clusters.Count < 2 ? 0 : Math.Max(1, (int)Math.Round(UnlabelledClusterShare * clusters.Count));
+        int[] order = [.. Enumerable.Range(0, clusters.Count)];
+        _rng.Shuffle(order);
+        foreach (int c in order.AsSpan(0, dark))
         {
-            unlabelled[c] = _rng.Chance(UnlabelledClusterShare);
+            unlabelled[c] = true;
         }
 
-        if (clusters.Count >= 2)
-        {
-            // Every label set has at least one labelled and one dark cluster, whatever the draw.
-            if (unlabelled.All(u => !u))
-            {
-                unlabelled[_rng.Next(clusters.Count)] = true;
-            }
-
-            if (unlabelled.All(u => u))
-            {
-                unlabelled[_rng.Next(clusters.Count)] = false;
-            }
-        }
-
-        double meanWithinLabelled = Math.Min(1, options.LabelledAbusiveFraction / (1 - UnlabelledClusterShare));
+        double labelledShare = clusters.Count == dark ? 1 : (clusters.Count - dark) / (double)clusters.Count;
+        double meanWithinLabelled = Math.Min(1, options.LabelledAbusiveFraction / labelledShare);
         for (int c = 0; c < clusters.Count; c++)
         {
             if (unlabelled[c])
