@@ -60,6 +60,21 @@ public sealed class DeterminismTests : IDisposable
         Assert.Empty(Directory.GetFiles(directory));
     }
 
+    [Fact]
+    public void Generate_PlantsARingAndABotCluster_AtTheSmallestPlatformAndShortestWindows()
+    {
+        var options = new SyntheticOptions(SyntheticOptions.MinAccounts, Seed: 3) { ActivityDays = 7, SignupDays = 7 };
+
+        GenerationSummary summary = SyntheticPlatform.Generate(options, Path.Combine(_root, "small"));
+
+        Assert.Equal(1, summary.Rings);
+        Assert.Equal(1, summary.BotClusters);
+        string[] lines = File.ReadAllLines(summary.EventsPath);
+        Assert.Equal(summary.Events, lines.Length - 1);
+        Assert.Equal("2026-02-22T", lines[1][(lines[1].IndexOf(',', StringComparison.Ordinal) + 1)..][..11]);
+        Assert.StartsWith("2026-03-07T", lines[^1].Split(',')[1], StringComparison.Ordinal);
+    }
+
     private sealed class SynchronousProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value) => report(value);

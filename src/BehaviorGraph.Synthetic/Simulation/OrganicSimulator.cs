@@ -8,6 +8,16 @@ namespace BehaviorGraph.Synthetic.Simulation;
 internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions options)
 {
     private const int Hour = 3600;
+
+    // Cumulative action mix of one session step; anything above ReportBelow is another view.
+    private const double ViewBelow = 0.42;
+    private const double LikeBelow = 0.63;
+    private const double CommentBelow = 0.69;
+    private const double ShareBelow = 0.72;
+    private const double FollowBelow = 0.82;
+    private const double MessageBelow = 0.90;
+    private const double RateBelow = 0.915;
+    private const double ReportBelow = 0.9175;
     private readonly Pcg32 _rng = new(options.Seed, 5);
     private int _nextSignup;
 
@@ -55,14 +65,14 @@ internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions optio
         {
             t += 5 + _rng.Next(150);
             double roll = _rng.NextDouble();
-            if (roll < 0.69 || roll >= 0.973)
+            if (roll < ShareBelow || roll >= ReportBelow)
             {
                 EventKind kind = roll switch
                 {
-                    < 0.40 => EventKind.View,
-                    < 0.60 => EventKind.Like,
-                    < 0.66 => EventKind.Comment,
-                    < 0.69 => EventKind.Share,
+                    < ViewBelow => EventKind.View,
+                    < LikeBelow => EventKind.Like,
+                    < CommentBelow => EventKind.Comment,
+                    < ShareBelow => EventKind.Share,
                     _ => EventKind.View,
                 };
                 int content = SampleContent(available, recent);
@@ -71,18 +81,18 @@ internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions optio
                     sink.Add(t, kind, account, content, identity);
                 }
             }
-            else if (roll < 0.79)
+            else if (roll < FollowBelow)
             {
                 Follow(account, role, t, identity, sink);
             }
-            else if (roll < 0.93)
+            else if (roll < MessageBelow)
             {
                 if (role == AccountRole.Benign)
                 {
                     Message(account, t, identity, sink);
                 }
             }
-            else if (roll < 0.97)
+            else if (roll < RateBelow)
             {
                 int content = SampleContent(available, recent);
                 if (role == AccountRole.Benign && content >= 0 && plan.ContentOwner[content] != account)
