@@ -21,6 +21,9 @@ public static class BgraphApp
         {
             config.SetApplicationName("bgraph");
             config.CancellationExitCode(ExitCodes.Cancelled);
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("Write a synthetic social platform with planted spam rings and bot clusters (events, labels, truth).")
+                .WithExample("generate", "--out", "./data/synthetic", "--accounts", "20000");
             config.AddCommand<IngestCommand>("ingest")
                 .WithDescription("Ingest event files (CSV or JSON Lines) into the event log and graph.")
                 .WithExample("ingest", "events.csv", "--strict");

@@ -2,6 +2,7 @@ using BehaviorGraph.Core.Events;
 using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Storage;
 using Dapper;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace BehaviorGraph.Storage.Sqlite.Ingest;
@@ -13,12 +14,13 @@ namespace BehaviorGraph.Storage.Sqlite.Ingest;
 /// </summary>
 internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections) : IEventIngestStore, IAsyncDisposable
 {
-    // Node ids never change once committed, so a process-wide cache is safe; it is bounded so that a
-    // long-running host does not keep every key of a huge graph in memory.
+    // Node ids never change once committed, so the writer caches every node (loaded once, then kept up to date);
+    // past this size it is dropped after each batch so a long-running host does not hold a huge graph's keys.
     private const int MaxCachedNodes = 4_000_000;
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Dictionary<NodeKey, long> _nodeIds = [];
+    private readonly EdgeTypeCodes _edgeTypes = new();
+    private NodeCache? _nodes;
     private SqliteConnection? _connection;
     private BatchStatements? _statements;
 
@@ -77,62 +79,62 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
 
     private BatchWriteResult WriteBatch(SqliteConnection connection, BatchStatements s, EventBatch batch, CancellationToken cancellationToken)
     {
-        var pendingNodes = new Dictionary<NodeKey, long>();
-        var seen = new Dictionary<long, SeenRange>();
+        var created = new List<int>();
+        var dirty = new List<int>();
         var edges = new Dictionary<EdgeKey, EdgeDelta>();
+        var usesDevice = _edgeTypes.CodeOf(EdgeTypes.UsesDevice);
+        var usesIp = _edgeTypes.CodeOf(EdgeTypes.UsesIp);
         var inserted = 0;
         var duplicates = 0;
 
         using var transaction = connection.BeginTransaction(deferred: false);
+        var nodes = _nodes ??= new NodeCache();
         try
         {
-            s.Enlist(transaction);
+            nodes.CatchUp(connection);
             foreach (var e in batch.Events)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var actor = ResolveNode(s, pendingNodes, new NodeKey(NodeKind.Account, e.Actor), e.TimestampMs);
-                var target = e.Target is null ? 0
-                    : ResolveNode(s, pendingNodes, new NodeKey(e.TargetKind == TargetKind.Content ? NodeKind.Content : NodeKind.Account, e.Target), e.TimestampMs);
-                var device = e.Device is null ? 0 : ResolveNode(s, pendingNodes, new NodeKey(NodeKind.Device, e.Device), e.TimestampMs);
-                var ip = e.Ip is null ? 0 : ResolveNode(s, pendingNodes, new NodeKey(NodeKind.Ip, e.Ip), e.TimestampMs);
+                var ts = e.TimestampMs;
+                var actor = nodes.Resolve(new NodeKey(NodeKind.Account, e.Actor), ts, created);
+                var target = e.Target is null ? -1
+                    : nodes.Resolve(new NodeKey(e.TargetKind == TargetKind.Content ? NodeKind.Content : NodeKind.Account, e.Target), ts, created);
+                var device = e.Device is null ? -1 : nodes.Resolve(new NodeKey(NodeKind.Device, e.Device), ts, created);
+                var ip = e.Ip is null ? -1 : nodes.Resolve(new NodeKey(NodeKind.Ip, e.Ip), ts, created);
+                var actorId = nodes[actor].Id;
+                var targetId = target < 0 ? 0 : nodes[target].Id;
+                var deviceId = device < 0 ? 0 : nodes[device].Id;
+                var ipId = ip < 0 ? 0 : nodes[ip].Id;
 
-                if (!s.InsertEvent(e, actor, target, device, ip))
+                if (!s.InsertEvent(e, actorId, targetId, deviceId, ipId))
                 {
                     duplicates++;
                     continue;
                 }
 
                 inserted++;
-                Touch(seen, actor, e.TimestampMs);
-                if (target != 0)
+                nodes.Touch(actor, ts, dirty);
+                if (target >= 0)
                 {
-                    Touch(seen, target, e.TimestampMs);
-                    AddEdge(edges, new EdgeKey(actor, target, e.Type), e.TimestampMs, e.Value ?? 0d);
+                    nodes.Touch(target, ts, dirty);
+                    AddEdge(edges, new EdgeKey(actorId, targetId, _edgeTypes.CodeOf(e.Type)), ts, e.Value ?? 0d);
                 }
 
-                if (device != 0)
+                if (device >= 0)
                 {
-                    Touch(seen, device, e.TimestampMs);
-                    AddEdge(edges, new EdgeKey(actor, device, EdgeTypes.UsesDevice), e.TimestampMs, 0d);
+                    nodes.Touch(device, ts, dirty);
+                    AddEdge(edges, new EdgeKey(actorId, deviceId, usesDevice), ts, 0d);
                 }
 
-                if (ip != 0)
+                if (ip >= 0)
                 {
-                    Touch(seen, ip, e.TimestampMs);
-                    AddEdge(edges, new EdgeKey(actor, ip, EdgeTypes.UsesIp), e.TimestampMs, 0d);
+                    nodes.Touch(ip, ts, dirty);
+                    AddEdge(edges, new EdgeKey(actorId, ipId, usesIp), ts, 0d);
                 }
             }
 
-            foreach (var (id, range) in seen)
-            {
-                s.UpdateSeen(id, range);
-            }
-
-            foreach (var (key, delta) in edges)
-            {
-                s.UpsertEdge(key, delta);
-            }
-
+            WriteNodes(s, nodes, created, dirty);
+            WriteEdges(s, edges);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             foreach (var row in batch.Quarantined)
             {
@@ -144,59 +146,60 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
         }
         catch
         {
+            // The cache holds ids and ranges of the rolled-back batch: drop it; the next batch reloads from the table.
+            _nodes = null;
             transaction.Rollback();
             throw;
         }
-        finally
+
+        foreach (var slot in created)
         {
-            s.Enlist(null);
+            nodes[slot].IsNew = false;
         }
 
-        RememberCommittedNodes(pendingNodes);
+        if (nodes.Count > MaxCachedNodes)
+        {
+            _nodes = null;
+        }
+
         return new BatchWriteResult(inserted, duplicates, batch.Quarantined.Count);
     }
 
-    private long ResolveNode(BatchStatements s, Dictionary<NodeKey, long> pendingNodes, NodeKey key, long timestampMs)
+    /// <summary>New nodes in id order (appended to the table), then widened ranges in id order.</summary>
+    private static void WriteNodes(BatchStatements s, NodeCache nodes, List<int> created, List<int> dirty)
     {
-        if (_nodeIds.TryGetValue(key, out var id) || pendingNodes.TryGetValue(key, out id))
+        foreach (var slot in created)
         {
-            return id;
+            ref var state = ref nodes[slot];
+            s.InsertNode(state.Id, nodes.KeyOf(slot), state.First, state.Last);
         }
 
-        id = s.FindNode(key) ?? s.InsertNode(key, timestampMs);
-        pendingNodes[key] = id;
-        return id;
-    }
-
-    private void RememberCommittedNodes(Dictionary<NodeKey, long> committed)
-    {
-        if (_nodeIds.Count + committed.Count > MaxCachedNodes)
+        dirty.Sort((a, b) => nodes[a].Id.CompareTo(nodes[b].Id));
+        foreach (var slot in dirty)
         {
-            _nodeIds.Clear();
-        }
-
-        foreach (var (key, id) in committed)
-        {
-            _nodeIds[key] = id;
+            ref var state = ref nodes[slot];
+            s.UpdateSeen(state.Id, state.First, state.Last);
+            state.Dirty = false;
         }
     }
 
-    private static void Touch(Dictionary<long, SeenRange> seen, long node, long timestampMs)
+    /// <summary>Upserts in key order, so the edge B-tree's working set is the pages this batch touches.</summary>
+    private void WriteEdges(BatchStatements s, Dictionary<EdgeKey, EdgeDelta> edges)
     {
-        ref var range = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, node, out var existed);
-        if (existed)
+        var keys = new EdgeKey[edges.Count];
+        var deltas = new EdgeDelta[edges.Count];
+        edges.Keys.CopyTo(keys, 0);
+        edges.Values.CopyTo(deltas, 0);
+        Array.Sort(keys, deltas);
+        for (var i = 0; i < keys.Length; i++)
         {
-            range.Add(timestampMs);
-        }
-        else
-        {
-            range = new SeenRange(timestampMs, timestampMs);
+            s.UpsertEdge(keys[i].Source, keys[i].Target, _edgeTypes.NameOf(keys[i].TypeCode), deltas[i]);
         }
     }
 
     private static void AddEdge(Dictionary<EdgeKey, EdgeDelta> edges, EdgeKey key, long timestampMs, double value)
     {
-        ref var delta = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(edges, key, out _);
+        ref var delta = ref CollectionsMarshal.GetValueRefOrAddDefault(edges, key, out _);
         delta.Add(timestampMs, value);
     }
 
