@@ -1,0 +1,13 @@
+namespace BehaviorGraph.Core.Clusters;
+
+public enum ClusterKind
+{
+    /// <summary>Accounts linked by shared devices or IPs.</summary>
+    Identity = 1,
+
+    /// <summary>A dense, mutually interacting community (spam ring).</summary>
+    Ring = 2,
+
+    /// <summary>Accounts acting in lockstep on the same targets (bot cluster).</summary>
+    Bot = 3,
+}
