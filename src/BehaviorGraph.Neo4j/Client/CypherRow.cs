@@ -117,7 +117,7 @@ public sealed class CypherRow
         JsonValueKind.String => value.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => IsIntegerLiteral(value) && value.TryGetInt64(out var integer) ? integer : value.GetDouble(),
+        JsonValueKind.Number => IsIntegerLiteral(value) && value.TryGetInt64(out var integer) ? (object)integer : value.GetDouble(),
         JsonValueKind.Array => value.EnumerateArray().Select(ToClr).ToList(),
         JsonValueKind.Object => value.EnumerateObject().ToDictionary(p => p.Name, p => ToClr(p.Value), StringComparer.Ordinal),
         _ => throw new InvalidDataException($"Unexpected JSON value kind {value.ValueKind} in a Neo4j result."),

@@ -110,6 +110,7 @@ public sealed class Neo4jGraphStore : IGraphReader, IAsyncDisposable
             });
             if (batch.Count >= _batchSize)
             {
+                nodeBatches[node.Kind] = new List<Dictionary<string, object?>>(_batchSize);
                 await FlushNodesAsync(statement, batch, state, cancellationToken);
             }
         }
@@ -139,6 +140,7 @@ public sealed class Neo4jGraphStore : IGraphReader, IAsyncDisposable
             });
             if (batch.Count >= _batchSize)
             {
+                edgeBatches[edge.Type] = new List<Dictionary<string, object?>>(_batchSize);
                 await FlushEdgesAsync(edge.Type, batch, state, cancellationToken);
             }
         }
@@ -302,7 +304,6 @@ public sealed class Neo4jGraphStore : IGraphReader, IAsyncDisposable
         await RunAsync(statement, new Dictionary<string, object?> { ["rows"] = batch }, CypherAccessMode.Write, cancellationToken);
         state.Nodes += batch.Count;
         state.Statements++;
-        batch.Clear();
         state.Report("nodes");
     }
 
@@ -327,7 +328,6 @@ public sealed class Neo4jGraphStore : IGraphReader, IAsyncDisposable
         state.Skipped += batch.Count - merged;
         state.ByType[edgeType] = state.ByType.GetValueOrDefault(edgeType) + merged;
         state.Statements++;
-        batch.Clear();
         state.Report("relationships");
     }
 
