@@ -9,8 +9,8 @@ public static class SyntheticGraphs
 {
     /// <summary>
     /// Chung–Lu style power-law graph: both endpoints of each edge are drawn with probability ∝ (i+1)^(−1/(γ−1)),
-    /// giving a degree tail with exponent ≈ γ. Self-loops and duplicates are dropped and exactly
-    /// <paramref name="edges"/> distinct undirected edges kept (fewer only if the draw cannot supply them).
+    /// giving a degree tail with exponent ≈ γ. Self-loops and duplicates are dropped and draws repeated until
+    /// exactly <paramref name="edges"/> distinct undirected edges are kept (fewer only if 16 rounds cannot supply them).
     /// </summary>
     public static CsrGraph PowerLaw(int nodes, int edges, double exponent = 2.5, ulong seed = 42)
     {
@@ -21,33 +21,40 @@ public static class SyntheticGraphs
         var power = 1 - beta;
         var top = Math.Pow(nodes + 1.0, power);
         var random = new SplitMix64(seed);
-        var draw = (long)(edges * 1.15) + 16;
-        if (draw > Array.MaxLength)
+        var keys = new long[(long)(edges * 1.15) + 16];
+        var unique = 0;
+        for (var round = 0; round < 16 && unique < edges; round++)
         {
-            throw new ArgumentOutOfRangeException(nameof(edges), edges, "Too many edges for one generator pass.");
-        }
-
-        var keys = new long[draw];
-        var count = 0;
-        for (long k = 0; k < draw; k++)
-        {
-            var a = Sample(ref random, top, power, nodes);
-            var b = Sample(ref random, top, power, nodes);
-            if (a == b)
+            var draw = (long)((edges - unique) * 1.15) + 16;
+            if (unique + draw > Array.MaxLength)
             {
-                continue;
+                throw new ArgumentOutOfRangeException(nameof(edges), edges, "Too many edges for one generator.");
             }
 
-            keys[count++] = ((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b);
-        }
-
-        Array.Sort(keys, 0, count);
-        var unique = 0;
-        for (var k = 0; k < count; k++)
-        {
-            if (k == 0 || keys[k] != keys[k - 1])
+            if (unique + draw > keys.Length)
             {
-                keys[unique++] = keys[k];
+                Array.Resize(ref keys, (int)(unique + draw));
+            }
+
+            var count = unique;
+            for (long k = 0; k < draw; k++)
+            {
+                var a = Sample(ref random, top, power, nodes);
+                var b = Sample(ref random, top, power, nodes);
+                if (a != b)
+                {
+                    keys[count++] = ((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b);
+                }
+            }
+
+            Array.Sort(keys, 0, count);
+            unique = 0;
+            for (var k = 0; k < count; k++)
+            {
+                if (k == 0 || keys[k] != keys[k - 1])
+                {
+                    keys[unique++] = keys[k];
+                }
             }
         }
 
