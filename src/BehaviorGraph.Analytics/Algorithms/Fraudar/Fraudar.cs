@@ -1,0 +1,261 @@
+using BehaviorGraph.Analytics.Algorithms.Common;
+using BehaviorGraph.Analytics.Projection;
+
+namespace BehaviorGraph.Analytics.Algorithms.Fraudar;
+
+/// <summary>
+/// FRAUDAR (Hooi et al., KDD 2016) greedy peeling on the bipartite view of a directed graph: every node appears as
+/// a source (its out-edges) and as a target (its in-edges). Starting from all nodes with edges, repeatedly remove
+/// the side-node whose remaining edges carry the least suspiciousness, track g(S) = f(S)/|S| and keep the best
+/// prefix. An indexed binary heap with decrease-key makes one peel O(E log V); each further block costs another
+/// peel on the edges left.
+/// </summary>
+public static class Fraudar
+{
+    public static FraudarResult Run(CsrGraph graph, FraudarParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaxBlocks, 1);
+        if (parameters.ColumnConstant <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.ColumnConstant, "ColumnConstant must be positive.");
+        }
+
+        var n = graph.NodeCount;
+        var m = graph.EntryCount;
+        var offsets = graph.OffsetArray;
+        var targets = graph.TargetArray;
+
+        var entrySource = new int[m];
+        var inOffsets = new int[n + 1];
+        for (var u = 0; u < n; u++)
+        {
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                entrySource[e] = u;
+                inOffsets[targets[e] + 1]++;
+            }
+        }
+
+        for (var v = 0; v < n; v++)
+        {
+            inOffsets[v + 1] += inOffsets[v];
+        }
+
+        var inEntries = new int[m];
+        var cursor = (int[])inOffsets.Clone();
+        for (var e = 0; e < m; e++)
+        {
+            inEntries[cursor[targets[e]]++] = e;
+        }
+
+        var suspiciousness = new double[m];
+        for (var e = 0; e < m; e++)
+        {
+            var v = targets[e];
+            var column = 1.0 / Math.Log(inOffsets[v + 1] - inOffsets[v] + parameters.ColumnConstant);
+            suspiciousness[e] = parameters.UseEdgeWeights ? column * graph.WeightArray[e] : column;
+        }
+
+        var alive = new bool[m];
+        Array.Fill(alive, true);
+        var blocks = new List<FraudarBlock>();
+        double graphDensity = 0;
+        for (var round = 0; round < parameters.MaxBlocks; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var peel = Peel(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, cancellationToken);
+            if (round == 0)
+            {
+                graphDensity = peel.StartDensity;
+            }
+
+            if (peel.Block is null || peel.Block.Density < parameters.MinDensity || peel.Block.Sources.Length < parameters.MinSources)
+            {
+                break;
+            }
+
+            blocks.Add(peel.Block);
+            RemoveBlockEdges(peel.Block, n, offsets, targets, alive);
+            progress?.Report((double)(round + 1) / parameters.MaxBlocks);
+        }
+
+        progress?.Report(1.0);
+        return new FraudarResult(blocks, graphDensity);
+    }
+
+    private static (FraudarBlock? Block, double StartDensity) Peel(
+        int n,
+        int[] offsets,
+        int[] targets,
+        int[] entrySource,
+        int[] inOffsets,
+        int[] inEntries,
+        double[] suspiciousness,
+        bool[] alive,
+        CancellationToken cancellationToken)
+    {
+        // Side-node ids: 0..n-1 = node as source, n..2n-1 = node as target.
+        var priority = new double[2 * n];
+        double f = 0;
+        long edges = 0;
+        for (var e = 0; e < alive.Length; e++)
+        {
+            if (!alive[e])
+            {
+                continue;
+            }
+
+            priority[entrySource[e]] += suspiciousness[e];
+            priority[n + targets[e]] += suspiciousness[e];
+            f += suspiciousness[e];
+            edges++;
+        }
+
+        if (edges == 0)
+        {
+            return (null, 0);
+        }
+
+        var present = new bool[2 * n];
+        var heap = new IndexedMinHeap(2 * n);
+        for (var u = 0; u < n; u++)
+        {
+            if (HasAlive(offsets[u], offsets[u + 1], alive, null))
+            {
+                present[u] = true;
+                heap.Insert(u, priority[u]);
+            }
+
+            if (HasAlive(inOffsets[u], inOffsets[u + 1], alive, inEntries))
+            {
+                present[n + u] = true;
+                heap.Insert(n + u, priority[n + u]);
+            }
+        }
+
+        var size = heap.Count;
+        var startDensity = f / size;
+        var best = startDensity;
+        var bestRemoved = 0;
+        var removal = new int[size];
+        var removed = 0;
+        while (heap.Count > 0)
+        {
+            if ((removed & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var x = heap.PopMin();
+            present[x] = false;
+            removal[removed++] = x;
+            if (x < n)
+            {
+                for (var e = offsets[x]; e < offsets[x + 1]; e++)
+                {
+                    var other = n + targets[e];
+                    if (alive[e] && present[other])
+                    {
+                        f -= suspiciousness[e];
+                        heap.DecreaseKey(other, Math.Max(0, heap.KeyOf(other) - suspiciousness[e]));
+                    }
+                }
+            }
+            else
+            {
+                var v = x - n;
+                for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
+                {
+                    var e = inEntries[k];
+                    var other = entrySource[e];
+                    if (alive[e] && present[other])
+                    {
+                        f -= suspiciousness[e];
+                        heap.DecreaseKey(other, Math.Max(0, heap.KeyOf(other) - suspiciousness[e]));
+                    }
+                }
+            }
+
+            var remaining = size - removed;
+            if (remaining > 0 && f / remaining > best)
+            {
+                best = f / remaining;
+                bestRemoved = removed;
+            }
+        }
+
+        var inBlock = new bool[2 * n];
+        for (var i = bestRemoved; i < size; i++)
+        {
+            inBlock[removal[i]] = true;
+        }
+
+        var sources = new List<int>();
+        var sinks = new List<int>();
+        for (var u = 0; u < n; u++)
+        {
+            if (inBlock[u])
+            {
+                sources.Add(u);
+            }
+
+            if (inBlock[n + u])
+            {
+                sinks.Add(u);
+            }
+        }
+
+        double blockF = 0;
+        long blockEdges = 0;
+        foreach (var u in sources)
+        {
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                if (alive[e] && inBlock[n + targets[e]])
+                {
+                    blockF += suspiciousness[e];
+                    blockEdges++;
+                }
+            }
+        }
+
+        var members = sources.Count + sinks.Count;
+        var block = new FraudarBlock([.. sources], [.. sinks], blockEdges, blockF, members == 0 ? 0 : blockF / members);
+        return (block, startDensity);
+    }
+
+    private static bool HasAlive(int from, int to, bool[] alive, int[]? indirection)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (alive[indirection is null ? k : indirection[k]])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void RemoveBlockEdges(FraudarBlock block, int n, int[] offsets, int[] targets, bool[] alive)
+    {
+        var isTarget = new bool[n];
+        foreach (var v in block.Targets)
+        {
+            isTarget[v] = true;
+        }
+
+        foreach (var u in block.Sources)
+        {
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                if (isTarget[targets[e]])
+                {
+                    alive[e] = false;
+                }
+            }
+        }
+    }
+}
