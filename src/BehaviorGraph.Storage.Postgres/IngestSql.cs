@@ -9,17 +9,18 @@ internal static class IngestSql
 {
     public const string CreateStaging =
         """
+        SET LOCAL work_mem = '64MB';
         CREATE TEMP TABLE bg_stage (
             ord         INT NOT NULL,
-            event_id    TEXT,
+            event_id    TEXT COLLATE "C",
             ts          BIGINT,
             type        TEXT,
-            actor       TEXT,
-            target      TEXT,
+            actor       TEXT COLLATE "C",
+            target      TEXT COLLATE "C",
             target_kind SMALLINT NOT NULL,
             value       DOUBLE PRECISION,
-            device      TEXT,
-            ip          TEXT
+            device      TEXT COLLATE "C",
+            ip          TEXT COLLATE "C"
         ) ON COMMIT DROP;
         CREATE TEMP TABLE bg_new (
             ts     BIGINT NOT NULL,
@@ -44,6 +45,9 @@ internal static class IngestSql
         WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)
         ORDER BY s.event_id, s.ord
         """;
+
+    /// <summary>Temp tables are never auto-analysed; without statistics the joins below get nested-loop plans.</summary>
+    public const string AnalyzeCandidates = "ANALYZE bg_candidate";
 
     /// <summary>Creates the nodes the candidates touch that do not exist yet, in key order (fewer lock waits).</summary>
     public const string InsertNodes =

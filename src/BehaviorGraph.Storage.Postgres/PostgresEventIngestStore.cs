@@ -169,6 +169,7 @@ internal sealed class PostgresEventIngestStore(NpgsqlDataSource dataSource, Time
             BatchCommands =
             {
                 new NpgsqlBatchCommand(IngestSql.SelectCandidates),
+                new NpgsqlBatchCommand(IngestSql.AnalyzeCandidates),
                 new NpgsqlBatchCommand(IngestSql.InsertNodes),
                 new NpgsqlBatchCommand(IngestSql.InsertEvents),
                 new NpgsqlBatchCommand(IngestSql.UpsertEdges),
@@ -176,7 +177,7 @@ internal sealed class PostgresEventIngestStore(NpgsqlDataSource dataSource, Time
             },
         };
         await merge.ExecuteNonQueryAsync(cancellationToken);
-        return checked((int)merge.BatchCommands[2].RecordsAffected);
+        return checked((int)merge.BatchCommands[3].RecordsAffected);
     }
 
     /// <summary>The node kind of each event's target (0 when it has none), checked before anything is written.</summary>
