@@ -1,0 +1,164 @@
+using System.ComponentModel;
+using BehaviorGraph.Cli.Infrastructure;
+using BehaviorGraph.Ingest;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BehaviorGraph.Cli.Commands;
+
+internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
+{
+    private static readonly string[] EventFilePatterns = ["*.csv", "*.jsonl", "*.ndjson", "*.json"];
+
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("Event files (CSV or JSON Lines), or directories whose *.csv / *.jsonl files are ingested in name order.")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("--strict")]
+        [Description("Exit with code 3 if any row was quarantined.")]
+        public bool Strict { get; init; }
+
+        [CommandOption("--batch-size <ROWS>")]
+        [Description("Rows per atomic batch.")]
+        [DefaultValue(50_000)]
+        public int BatchSize { get; init; } = 50_000;
+
+        [CommandOption("--force")]
+        [Description("Re-read files already recorded as complete (their events are still deduplicated).")]
+        public bool Force { get; init; }
+
+        public override ValidationResult Validate() =>
+            BatchSize is < 1 or > 1_000_000 ? ValidationResult.Error("--batch-size must be between 1 and 1,000,000.") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var files = ExpandPaths(settings.Paths);
+        await using var store = await StoreAccess.OpenAsync(settings, cancellationToken);
+        var ingestor = new EventIngestor(store.Ingest);
+        var options = new IngestOptions(settings.BatchSize, EventFormat.Auto, settings.Force);
+        var reports = new List<IngestReport>();
+
+        if (settings.Json || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            foreach (var file in files)
+            {
+                reports.Add(await ingestor.IngestFileAsync(file, options, null, cancellationToken));
+            }
+        }
+        else
+        {
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
+                {
+                    foreach (var file in files)
+                    {
+                        var task = progress.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: 1);
+                        var reporter = new Progress<IngestProgress>(p =>
+                        {
+                            if (p.BytesTotal > 0)
+                            {
+                                task.Value = (double)p.BytesRead / p.BytesTotal;
+                            }
+                        });
+                        reports.Add(await ingestor.IngestFileAsync(file, options, reporter, cancellationToken));
+                        task.Value = 1;
+                    }
+                });
+        }
+
+        var quarantined = reports.Sum(r => r.Quarantined);
+        if (settings.Json)
+        {
+            JsonOutput.Write(new
+            {
+                store = store.Description,
+                files = reports,
+                read = reports.Sum(r => r.Read),
+                ingested = reports.Sum(r => r.Ingested),
+                duplicates = reports.Sum(r => r.Duplicates),
+                quarantined,
+            });
+        }
+        else
+        {
+            Render(store.Description, reports);
+        }
+
+        if (settings.Strict && quarantined > 0)
+        {
+            Console.Error.WriteLine($"bgraph: --strict: {quarantined:N0} row(s) were quarantined; see `bgraph stats --quarantine 20`.");
+            return ExitCodes.Quarantined;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static List<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        var missing = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(EventFilePatterns
+                    .SelectMany(pattern => Directory.EnumerateFiles(path, pattern))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new UserFacingException($"No such file or directory: {string.Join(", ", missing)}. Nothing was ingested.");
+        }
+
+        if (files.Count == 0)
+        {
+            throw new UserFacingException("The given directories hold no *.csv, *.jsonl, *.ndjson or *.json files. Nothing was ingested.");
+        }
+
+        return files;
+    }
+
+    private static void Render(string store, List<IngestReport> reports)
+    {
+        var table = new Table().Title($"Ingest into {Markup.Escape(store)}")
+            .AddColumns("file", "read", "ingested", "duplicate", "quarantined", "rows/s", "note");
+        foreach (var r in reports)
+        {
+            var note = r.AlreadyComplete ? "already ingested (same content hash); skipped"
+                : r.SkippedRows > 0 ? $"resumed after {r.SkippedRows:N0} committed rows"
+                : string.Empty;
+            table.AddRow(
+                Markup.Escape(Path.GetFileName(r.Source)), $"{r.Read:N0}", $"{r.Ingested:N0}", $"{r.Duplicates:N0}",
+                r.Quarantined > 0 ? $"[yellow]{r.Quarantined:N0}[/]" : "0", $"{r.EventsPerSecond:N0}", Markup.Escape(note));
+        }
+
+        AnsiConsole.Write(table);
+        var reasons = reports.SelectMany(r => r.QuarantinedByReason)
+            .GroupBy(kv => kv.Key).Select(g => (Reason: g.Key, Count: g.Sum(kv => kv.Value)))
+            .OrderByDescending(x => x.Count).ToList();
+        if (reasons.Count > 0)
+        {
+            var breakdown = new Table().Title("Quarantined rows by reason").AddColumns("reason", "rows");
+            foreach (var (reason, count) in reasons)
+            {
+                breakdown.AddRow(reason, $"{count:N0}");
+            }
+
+            AnsiConsole.Write(breakdown);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using BehaviorGraph.Cli.Infrastructure;
+
+return await BgraphApp.RunAsync(args);

@@ -1,0 +1,19 @@
+using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Sqlite;
+
+namespace BehaviorGraph.Hosting;
+
+/// <summary>Opens the backend a <see cref="StoreLocation"/> names.</summary>
+public static class StoreOpener
+{
+    public static Task<IBehaviorStore> OpenAsync(StoreLocation location, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.Backend switch
+        {
+            StoreBackend.Sqlite => SqliteBehaviorStore.OpenAsync(location.Target, cancellationToken),
+            StoreBackend.Postgres => throw new NotSupportedException("The PostgreSQL backend is not built into this version yet; use sqlite:PATH."),
+            _ => throw new NotSupportedException($"Store backend {location.Backend} is not supported."),
+        };
+    }
+}

@@ -1,0 +1,30 @@
+namespace BehaviorGraph.Ingest.Validation;
+
+/// <summary>
+/// Stable reason codes for quarantined rows. A stored reason reads <c>code: explanation</c>, so rows can be
+/// grouped by code and still tell a person exactly what was wrong.
+/// </summary>
+public static class QuarantineReasons
+{
+    public const string MissingField = "missing_field";
+    public const string InvalidTimestamp = "invalid_timestamp";
+    public const string TimestampOutOfRange = "timestamp_out_of_range";
+    public const string InvalidType = "invalid_type";
+    public const string InvalidValue = "invalid_value";
+    public const string ValueOutOfRange = "value_out_of_range";
+    public const string IdTooLong = "id_too_long";
+    public const string ControlCharacters = "control_characters";
+    public const string UnknownTargetKind = "unknown_target_kind";
+    public const string MissingTarget = "missing_target";
+    public const string UnexpectedTarget = "unexpected_target";
+    public const string WrongColumnCount = "wrong_column_count";
+    public const string InvalidJson = "invalid_json";
+
+    /// <summary>The code part of a stored reason.</summary>
+    public static string CodeOf(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var colon = reason.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? reason : reason[..colon];
+    }
+}

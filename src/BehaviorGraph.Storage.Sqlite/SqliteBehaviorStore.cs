@@ -1,0 +1,51 @@
+using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Sqlite.Graph;
+using BehaviorGraph.Storage.Sqlite.Ingest;
+using BehaviorGraph.Storage.Sqlite.Stats;
+
+namespace BehaviorGraph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file, created with its schema on first use, needing no server.
+/// </summary>
+public sealed class SqliteBehaviorStore : IBehaviorStore
+{
+    private readonly SqliteEventIngestStore _ingest;
+
+    private SqliteBehaviorStore(SqliteConnectionFactory connections)
+    {
+        Description = $"sqlite:{connections.Path}";
+        _ingest = new SqliteEventIngestStore(connections);
+        Graph = new SqliteGraphReader(connections);
+        Stats = new SqliteStatsReader(connections);
+    }
+
+    public string Description { get; }
+
+    public IEventIngestStore Ingest => _ingest;
+
+    public IGraphReader Graph { get; }
+
+    public IStatsReader Stats { get; }
+
+    /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and applies pending migrations.</summary>
+    public static async Task<IBehaviorStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connections = new SqliteConnectionFactory(path);
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            await SqliteMigrator.MigrateAsync(connection, cancellationToken);
+        }
+
+        return new SqliteBehaviorStore(connections);
+    }
+
+    public ValueTask DisposeAsync() => _ingest.DisposeAsync();
+}

@@ -1,0 +1,8 @@
+namespace BehaviorGraph.Synthetic.Simulation;
+
+internal enum AccountRole : byte
+{
+    Benign,
+    Ring,
+    Bot,
+}
