@@ -57,12 +57,11 @@ internal sealed class PostgresEventIngestStore(NpgsqlDataSource dataSource, Time
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO ingest_sources AS s
+            INSERT INTO ingest_sources
                 (content_hash, name, last_line, inserted, duplicates, quarantined, updated_at, completed_at)
             VALUES (@ContentHash, @Name, 0, 0, 0, 0, @now, @now)
             ON CONFLICT (content_hash) DO UPDATE
-            SET updated_at = excluded.updated_at,
-                completed_at = COALESCE(s.completed_at, excluded.completed_at)
+            SET name = excluded.name, updated_at = excluded.updated_at, completed_at = excluded.completed_at
             """, new { source.ContentHash, source.Name, now }, cancellationToken: cancellationToken));
     }
 
@@ -180,23 +179,19 @@ internal sealed class PostgresEventIngestStore(NpgsqlDataSource dataSource, Time
         return checked((int)merge.BatchCommands[3].RecordsAffected);
     }
 
-    /// <summary>The node kind of each event's target (0 when it has none), checked before anything is written.</summary>
+    /// <summary>
+    /// The node kind of each event's target (0 when it has none): content stays content, any other target is
+    /// an account, as in the SQLite backend.
+    /// </summary>
     private static short[] TargetNodeKinds(IReadOnlyList<InteractionEvent> events)
     {
         var kinds = new short[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i] ?? throw new ArgumentException($"Event {i} of the batch is null.", nameof(events));
-            kinds[i] = e.Target is null
-                ? (short)0
-                : e.TargetKind switch
-                {
-                    TargetKind.Account => (short)NodeKind.Account,
-                    TargetKind.Content => (short)NodeKind.Content,
-                    _ => throw new ArgumentException(
-                        $"Event '{e.EventId}' has target '{e.Target}' but target kind {e.TargetKind}; " +
-                        "a target must be an account or content.", nameof(events)),
-                };
+            kinds[i] = e.Target is null ? (short)0
+                : e.TargetKind == TargetKind.Content ? (short)NodeKind.Content
+                : (short)NodeKind.Account;
         }
 
         return kinds;

@@ -80,7 +80,7 @@ internal sealed class PostgresMigrator(NpgsqlDataSource dataSource)
                 throw new InvalidOperationException($"Embedded migration '{fileName}' is not named NNNN_name.sql.");
             }
 
-            migrations.Add(new PostgresMigration(version, fileName[(underscore + 1)..^4], ReadResource(assembly, resource)));
+            migrations.Add(new PostgresMigration(version, fileName[..^4], ReadResource(assembly, resource)));
         }
 
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);

@@ -39,7 +39,7 @@ internal sealed class PostgresStatsReader(NpgsqlDataSource dataSource) : IStatsR
             SELECT source AS Source, content_hash AS ContentHash, line AS Line, reason AS Reason, raw AS Raw,
                    quarantined_at AS QuarantinedAt
             FROM quarantine
-            ORDER BY quarantined_at DESC, line DESC
+            ORDER BY quarantined_at DESC, content_hash, line
             LIMIT @limit
             """, new { limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToEntry())];

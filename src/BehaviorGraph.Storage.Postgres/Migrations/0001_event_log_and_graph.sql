@@ -48,7 +48,7 @@ CREATE TABLE quarantine (
     PRIMARY KEY (content_hash, line)
 );
 
-CREATE INDEX quarantine_newest ON quarantine (quarantined_at DESC, line DESC);
+CREATE INDEX quarantine_newest ON quarantine (quarantined_at DESC, content_hash, line);
 
 CREATE TABLE ingest_sources (
     content_hash TEXT   PRIMARY KEY,
