@@ -1,0 +1,3 @@
+namespace BehaviorGraph.Storage.Postgres;
+
+internal sealed record KindCount(short Kind, long Count);

@@ -1,0 +1,3 @@
+namespace BehaviorGraph.Storage.Postgres;
+
+internal sealed record NamedCount(string Name, long Count);

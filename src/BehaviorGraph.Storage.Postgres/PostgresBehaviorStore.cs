@@ -1,0 +1,75 @@
+using BehaviorGraph.Core.Storage;
+using Npgsql;
+
+namespace BehaviorGraph.Storage.Postgres;
+
+/// <summary>
+/// The production relational backend: the event log and graph tables in one PostgreSQL database.
+/// Opening applies pending schema migrations under an advisory lock, so any number of hosts may open
+/// the same database at once.
+/// </summary>
+public sealed class PostgresBehaviorStore : IBehaviorStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresBehaviorStore(NpgsqlDataSource dataSource, string description)
+    {
+        _dataSource = dataSource;
+        Description = description;
+        Ingest = new PostgresEventIngestStore(dataSource, TimeProvider.System);
+        Graph = new PostgresGraphReader(dataSource);
+        Stats = new PostgresStatsReader(dataSource);
+    }
+
+    public string Description { get; }
+
+    public IEventIngestStore Ingest { get; }
+
+    public IGraphReader Graph { get; }
+
+    public IStatsReader Stats { get; }
+
+    /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
+    public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"PostgreSQL connection string is invalid: {ex.Message}", nameof(connectionString), ex);
+        }
+
+        var description = Describe(parsed);
+        var dataSource = NpgsqlDataSource.Create(parsed);
+        try
+        {
+            await new PostgresMigrator(dataSource).MigrateAsync(cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            await dataSource.DisposeAsync();
+            throw new InvalidOperationException($"Cannot open PostgreSQL store {description}: {ex.Message}", ex);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+
+        return new PostgresBehaviorStore(dataSource, description);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public override string ToString() => Description;
+
+    internal static string Describe(NpgsqlConnectionStringBuilder connectionString)
+    {
+        var shown = new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Password = null };
+        return $"postgres:{shown.ConnectionString}";
+    }
+}
