@@ -1,4 +1,5 @@
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Postgres;
 using BehaviorGraph.Storage.Sqlite;
 
 namespace BehaviorGraph.Hosting;
@@ -12,7 +13,7 @@ public static class StoreOpener
         return location.Backend switch
         {
             StoreBackend.Sqlite => SqliteBehaviorStore.OpenAsync(location.Target, cancellationToken),
-            StoreBackend.Postgres => throw new NotSupportedException("The PostgreSQL backend is not built into this version yet; use sqlite:PATH."),
+            StoreBackend.Postgres => PostgresBehaviorStore.OpenAsync(location.Target, cancellationToken),
             _ => throw new NotSupportedException($"Store backend {location.Backend} is not supported."),
         };
     }
