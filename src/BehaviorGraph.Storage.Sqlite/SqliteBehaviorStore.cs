@@ -1,4 +1,7 @@
+using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Sqlite.Analysis;
 using BehaviorGraph.Storage.Sqlite.Graph;
 using BehaviorGraph.Storage.Sqlite.Ingest;
 using BehaviorGraph.Storage.Sqlite.Stats;
@@ -18,6 +21,8 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
         _ingest = new SqliteEventIngestStore(connections);
         Graph = new SqliteGraphReader(connections);
         Stats = new SqliteStatsReader(connections);
+        Features = new SqliteFeatureStore(connections);
+        Clusters = new SqliteClusterStore(connections);
     }
 
     public string Description { get; }
@@ -27,6 +32,10 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
     public IGraphReader Graph { get; }
 
     public IStatsReader Stats { get; }
+
+    public IFeatureStore Features { get; }
+
+    public IClusterStore Clusters { get; }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string path, CancellationToken cancellationToken)

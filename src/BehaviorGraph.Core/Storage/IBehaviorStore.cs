@@ -14,4 +14,10 @@ public interface IBehaviorStore : IAsyncDisposable
     IGraphReader Graph { get; }
 
     IStatsReader Stats { get; }
+
+    /// <summary>Analysis runs: per-account feature snapshots and the clusters found.</summary>
+    Features.IFeatureStore Features { get; }
+
+    /// <summary>Clusters of the latest complete analysis run.</summary>
+    Clusters.IClusterStore Clusters { get; }
 }
