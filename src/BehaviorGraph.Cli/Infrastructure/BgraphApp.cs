@@ -1,4 +1,5 @@
 using BehaviorGraph.Cli.Commands;
+using BehaviorGraph.Cli.Commands.Bench;
 using BehaviorGraph.Ingest;
 using Spectre.Console.Cli;
 
@@ -29,6 +30,14 @@ public static class BgraphApp
                 .WithExample("ingest", "events.csv", "--strict");
             config.AddCommand<StatsCommand>("stats")
                 .WithDescription("Counts of events, nodes by kind, edges by type and quarantined rows.");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Benchmarks that report figures (run a Release build).");
+                bench.AddCommand<BenchIngestCommand>("ingest")
+                    .WithDescription("Time ingest of ~1M events and, in the same run, sqlite3's .import of the same rows.");
+                bench.AddCommand<BenchAlgorithmsCommand>("algorithms")
+                    .WithDescription("Time WCC, Louvain, k-core, triangles and PageRank on a power-law graph.");
+            });
             config.SetExceptionHandler((exception, _) => ReportFailure(exception));
         });
 
