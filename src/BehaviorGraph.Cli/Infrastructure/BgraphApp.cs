@@ -30,6 +30,8 @@ public static class BgraphApp
                 .WithExample("ingest", "events.csv", "--strict");
             config.AddCommand<StatsCommand>("stats")
                 .WithDescription("Counts of events, nodes by kind, edges by type and quarantined rows.");
+            config.AddCommand<GraphSyncCommand>("graph-sync")
+                .WithDescription("Mirror the graph into Neo4j (idempotent) and write cluster ids onto Account nodes.");
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks that report figures (run a Release build).");
