@@ -1,6 +1,8 @@
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Sqlite.Graph;
 using BehaviorGraph.Storage.Sqlite.Ingest;
+using BehaviorGraph.Storage.Sqlite.Labels;
+using BehaviorGraph.Storage.Sqlite.Scoring;
 using BehaviorGraph.Storage.Sqlite.Stats;
 
 namespace BehaviorGraph.Storage.Sqlite;
@@ -18,6 +20,9 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
         _ingest = new SqliteEventIngestStore(connections);
         Graph = new SqliteGraphReader(connections);
         Stats = new SqliteStatsReader(connections);
+        Labels = new SqliteLabelStore(connections);
+        Models = new SqliteModelRegistry(connections);
+        Scores = new SqliteScoreStore(connections);
     }
 
     public string Description { get; }
@@ -27,6 +32,12 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
     public IGraphReader Graph { get; }
 
     public IStatsReader Stats { get; }
+
+    public Core.Labels.ILabelStore Labels { get; }
+
+    public Core.Scoring.IModelRegistry Models { get; }
+
+    public Core.Scoring.IScoreStore Scores { get; }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string path, CancellationToken cancellationToken)

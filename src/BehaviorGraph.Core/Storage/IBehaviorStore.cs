@@ -14,4 +14,10 @@ public interface IBehaviorStore : IAsyncDisposable
     IGraphReader Graph { get; }
 
     IStatsReader Stats { get; }
+
+    Labels.ILabelStore Labels { get; }
+
+    Scoring.IModelRegistry Models { get; }
+
+    Scoring.IScoreStore Scores { get; }
 }
