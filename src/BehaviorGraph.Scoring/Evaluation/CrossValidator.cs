@@ -42,7 +42,8 @@ public sealed class CrossValidator(TrainingOptions training, EvaluationOptions e
             var ml = new MLContext(training.Seed);
             var (model, _) = ModelFitter.Fit(ml, set.Subset(train), training);
             var view = MlData.Scoring(ml, set.FeatureNames.Count, test.Select(i => set.Features[i]));
-            var probabilities = MlData.ReadProbabilities(model.Transform(view), test.Count);
+            var probabilities = new float[test.Count];
+            MlData.ReadProbabilities(model.Transform(view), probabilities);
             for (var t = 0; t < test.Count; t++)
             {
                 scores[test[t]] = probabilities[t];

@@ -39,10 +39,9 @@ internal static class MlData
         return schema;
     }
 
-    /// <summary>The calibrated probability of every row, in row order.</summary>
-    public static float[] ReadProbabilities(IDataView scored, int count)
+    /// <summary>Reads the calibrated probability of every row, in row order, into <paramref name="result"/>.</summary>
+    public static void ReadProbabilities(IDataView scored, Span<float> result)
     {
-        var result = new float[count];
         var column = scored.Schema[Probability];
         using var cursor = scored.GetRowCursor([column]);
         var getter = cursor.GetGetter<float>(column);
@@ -53,7 +52,5 @@ internal static class MlData
             getter(ref value);
             result[i++] = value;
         }
-
-        return result;
     }
 }

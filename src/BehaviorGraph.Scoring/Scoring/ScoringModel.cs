@@ -25,6 +25,8 @@ public sealed class ScoringModel
         _predictor = predictor;
     }
 
+    private const int MinimumRowsPerPartition = 20_000;
+
     public ModelInfo Info { get; }
 
     public IReadOnlyList<string> FeatureNames => Info.FeatureNames;
@@ -57,7 +59,11 @@ public sealed class ScoringModel
             "Train a model on the current features (bgraph train) before scoring.");
     }
 
-    /// <summary>Scores every account of the snapshot with one batch transform; decisions from the thresholds, reasons from feature contributions.</summary>
+    /// <summary>
+    /// Scores every account of the snapshot with batch transforms (one per core, over contiguous slices of the rows);
+    /// decisions from the thresholds; reasons from feature contributions for the accounts scored at or above
+    /// <see cref="ScoringOptions.EffectiveExplainFrom"/>.
+    /// </summary>
     public ScoringBatchResult ScoreAll(FeatureSnapshot snapshot, ScoringOptions options, long runId, DateTimeOffset scoredAt)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -66,34 +72,48 @@ public sealed class ScoringModel
         var thresholds = options.EffectiveThresholds;
         thresholds.Validate();
         var explainer = new ReasonExplainer(FeatureNames, options.EffectiveCatalog, options.ReasonCount);
+        var explainFrom = options.EffectiveExplainFrom;
 
         var stopwatch = Stopwatch.StartNew();
         var rows = snapshot.Rows;
-        var view = MlData.Scoring(_ml, FeatureNames.Count, rows.Select(r => r.Values));
-        var scored = _pipeline.Transform(view);
-        var probabilityColumn = scored.Schema[MlData.Probability];
-        var contributionColumn = scored.Schema[MlData.Contributions];
-        using var cursor = scored.GetRowCursor([probabilityColumn, contributionColumn]);
-        var probabilityGetter = cursor.GetGetter<float>(probabilityColumn);
-        var contributionGetter = cursor.GetGetter<VBuffer<float>>(contributionColumn);
-        float probability = 0;
-        var contributions = default(VBuffer<float>);
-        var results = new AccountScore[rows.Count];
-        var i = 0;
-        while (cursor.MoveNext())
+        var probabilities = new float[rows.Count];
+        var partitions = Math.Clamp(rows.Count / MinimumRowsPerPartition, 1, Math.Min(Environment.ProcessorCount, 8));
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
         {
-            probabilityGetter(ref probability);
-            contributionGetter(ref contributions);
-            var row = rows[i];
+            var (from, to) = Slice(rows.Count, partitions, p);
+            var view = MlData.Scoring(_ml, FeatureNames.Count, Range(rows, from, to));
+            MlData.ReadProbabilities(_predictor.Transform(view), probabilities.AsSpan(from, to - from));
+        });
+
+        var reasons = new IReadOnlyList<ReasonCode>?[rows.Count];
+        var explain = Enumerable.Range(0, rows.Count).Where(i => probabilities[i] >= explainFrom).ToArray();
+        if (explain.Length > 0 && options.ReasonCount > 0)
+        {
+            var explainPartitions = Math.Clamp(explain.Length / MinimumRowsPerPartition, 1, Math.Min(Environment.ProcessorCount, 8));
+            Parallel.For(0, explainPartitions, new ParallelOptions { MaxDegreeOfParallelism = explainPartitions }, p =>
+            {
+                var (from, to) = Slice(explain.Length, explainPartitions, p);
+                var view = MlData.Scoring(_ml, FeatureNames.Count, explain[from..to].Select(i => rows[i].Values));
+                var scored = _pipeline.Transform(view);
+                var column = scored.Schema[MlData.Contributions];
+                using var cursor = scored.GetRowCursor([column]);
+                var getter = cursor.GetGetter<VBuffer<float>>(column);
+                var contributions = default(VBuffer<float>);
+                var k = from;
+                while (cursor.MoveNext())
+                {
+                    getter(ref contributions);
+                    var index = explain[k++];
+                    reasons[index] = explainer.Explain(rows[index].Values, contributions);
+                }
+            });
+        }
+
+        var results = new AccountScore[rows.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
             results[i] = new AccountScore(
-                row.Account,
-                probability,
-                thresholds.Decide(probability),
-                explainer.Explain(row.Values, contributions),
-                Info.Version,
-                runId,
-                scoredAt);
-            i++;
+                rows[i].Account, probabilities[i], thresholds.Decide(probabilities[i]), reasons[i] ?? [], Info.Version, runId, scoredAt);
         }
 
         stopwatch.Stop();
@@ -115,7 +135,20 @@ public sealed class ScoringModel
     /// <summary>Probabilities only (no contributions), in row order.</summary>
     internal float[] Probabilities(IReadOnlyList<float[]> rows)
     {
+        var result = new float[rows.Count];
         var view = MlData.Scoring(_ml, FeatureNames.Count, rows);
-        return MlData.ReadProbabilities(_predictor.Transform(view), rows.Count);
+        MlData.ReadProbabilities(_predictor.Transform(view), result);
+        return result;
+    }
+
+    private static (int From, int To) Slice(int count, int parts, int part) =>
+        ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
+
+    private static IEnumerable<float[]> Range(IReadOnlyList<AccountFeatureRow> rows, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            yield return rows[i].Values;
+        }
     }
 }
