@@ -3,7 +3,7 @@ using BehaviorGraph.Scoring.Training;
 
 namespace BehaviorGraph.Scoring.Tests.Evaluation;
 
-public sealed class CrossValidatorTests
+public sealed class CrossValidatorTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void Run_ReportsPooledAndPerFoldMetrics_WithEveryAccountPredictedOnceOutOfFold()
@@ -13,6 +13,7 @@ public sealed class CrossValidatorTests
 
         var result = new CrossValidator(TrainingOptions.Default, EvaluationOptions.Default).Run(set, data.Groups);
 
+        output.WriteLine($"overall: {result.Overall}");
         Assert.Equal(10, result.Folds);
         Assert.Equal(10, result.FoldResults.Count);
         Assert.Equal(set.Count, result.Predictions.Select(p => p.Account).Distinct().Count());
