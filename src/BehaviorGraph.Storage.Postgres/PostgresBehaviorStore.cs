@@ -38,6 +38,12 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
 
     public IClusterStore Clusters { get; }
 
+    public Core.Labels.ILabelStore Labels => throw new NotSupportedException("Labels are not yet stored in PostgreSQL.");
+
+    public Core.Scoring.IModelRegistry Models => throw new NotSupportedException("The model registry is not yet stored in PostgreSQL.");
+
+    public Core.Scoring.IScoreStore Scores => throw new NotSupportedException("Scores are not yet stored in PostgreSQL.");
+
     /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
