@@ -1,5 +1,6 @@
 using BehaviorGraph.Cli.Commands;
 using BehaviorGraph.Cli.Commands.Bench;
+using BehaviorGraph.Cli.Commands.Scoring;
 using BehaviorGraph.Ingest;
 using Spectre.Console.Cli;
 
@@ -30,6 +31,26 @@ public static class BgraphApp
                 .WithExample("ingest", "events.csv", "--strict");
             config.AddCommand<StatsCommand>("stats")
                 .WithDescription("Counts of events, nodes by kind, edges by type and quarantined rows.");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train a model on the latest feature snapshot and labels; cross-validate, register and promote it if it passes the gate.")
+                .WithExample("train", "--labels", "labels.csv");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Grouped, stratified k-fold cross-validation: AUC, AUPRC, precision@k and recall at the review threshold.")
+                .WithExample("evaluate", "--labels", "labels.csv", "--folds", "10", "--json");
+            config.AddCommand<ModelsCommand>("models").WithDescription("List registered models with their metrics; the promoted one is marked.");
+            config.AddCommand<PromoteCommand>("promote")
+                .WithDescription("Promote a model version if it passes the promotion gate (--force to override).");
+            config.AddCommand<ScoreCommand>("score")
+                .WithDescription("Score every account of the latest snapshot with the promoted model and publish the run atomically.");
+            config.AddCommand<ScoresCommand>("scores")
+                .WithDescription("Export the latest scoring run as CSV (account,score,decision,reasons,model_version).")
+                .WithExample("scores", "--out", "scores.csv");
+            config.AddCommand<AccountCommand>("account")
+                .WithDescription("One account's score, decision, reasons, clusters and labels.")
+                .WithExample("account", "u42", "--json");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write ROC/PR curves, score histogram, feature importance and cluster sizes as PNG plus index.html.")
+                .WithExample("report", "--out", "./data/report");
             config.AddCommand<GraphSyncCommand>("graph-sync")
                 .WithDescription("Mirror the graph into Neo4j (idempotent) and write cluster ids onto Account nodes.");
             config.AddBranch("bench", bench =>

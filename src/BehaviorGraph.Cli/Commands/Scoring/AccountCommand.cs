@@ -19,8 +19,7 @@ internal sealed class AccountCommand : AsyncCommand<AccountCommand.Settings>
         await using var store = await StoreAccess.OpenAsync(settings, cancellationToken);
         var score = await store.Scores.GetAsync(settings.Id, cancellationToken);
         var labels = await store.Labels.GetForAccountAsync(settings.Id, cancellationToken);
-        var clusterStore = ScoringStores.Clusters(store);
-        var clusters = clusterStore is null ? [] : await clusterStore.GetForAccountAsync(settings.Id, cancellationToken);
+        var clusters = await store.Clusters.GetForAccountAsync(settings.Id, cancellationToken);
         if (score is null && labels.Count == 0 && clusters.Count == 0)
         {
             throw new UserFacingException($"Account '{settings.Id}' has no score, label or cluster in {store.Description}.");
@@ -46,7 +45,6 @@ internal sealed class AccountCommand : AsyncCommand<AccountCommand.Settings>
                     evidence = c.Evidence,
                     figures = c.Figures,
                 }),
-                clustersAvailable = clusterStore is not null,
                 labels = labels.Select(l => new { label = l.Label.ToString().ToLowerInvariant(), l.Source, l.Analyst, l.Note, l.LabelledAt }),
             });
             return ExitCodes.Ok;
@@ -76,10 +74,6 @@ internal sealed class AccountCommand : AsyncCommand<AccountCommand.Settings>
             }
 
             AnsiConsole.Write(table);
-        }
-        else if (clusterStore is null)
-        {
-            AnsiConsole.MarkupLine("[grey]Clusters: not available in this store yet.[/]");
         }
 
         foreach (var l in labels)
