@@ -18,11 +18,20 @@ public static class BgraphApp
             cancellation.Cancel();
         };
 
+        return await RunCommandAsync(args, cancellation.Token);
+    }
+
+    /// <summary>Runs one bgraph command line in this process (the demo chains commands this way).</summary>
+    public static async Task<int> RunCommandAsync(string[] args, CancellationToken cancellationToken)
+    {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("bgraph");
             config.CancellationExitCode(ExitCodes.Cancelled);
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Generate → ingest → analyze → train → score on a fresh embedded store, and show what was found.")
+                .WithExample("demo", "--accounts", "20000");
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write a synthetic social platform with planted spam rings and bot clusters (events, labels, truth).")
                 .WithExample("generate", "--out", "./data/synthetic", "--accounts", "20000");
@@ -64,7 +73,7 @@ public static class BgraphApp
             config.SetExceptionHandler((exception, _) => ReportFailure(exception));
         });
 
-        return await app.RunAsync(args, cancellation.Token);
+        return await app.RunAsync(args, cancellationToken);
     }
 
     private static int ReportFailure(Exception exception)
