@@ -2,6 +2,7 @@ using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Postgres.Analysis;
+using BehaviorGraph.Storage.Postgres.Security;
 using Npgsql;
 
 namespace BehaviorGraph.Storage.Postgres;
@@ -24,6 +25,7 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
         Stats = new PostgresStatsReader(dataSource);
         Features = new PostgresFeatureStore(dataSource);
         Clusters = new PostgresClusterStore(dataSource);
+        ApiKeys = new PostgresApiKeyStore(dataSource);
     }
 
     public string Description { get; }
@@ -43,6 +45,8 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
     public Core.Scoring.IModelRegistry Models => throw new NotSupportedException("The model registry is not yet stored in PostgreSQL.");
 
     public Core.Scoring.IScoreStore Scores => throw new NotSupportedException("Scores are not yet stored in PostgreSQL.");
+
+    public Core.Security.IApiKeyStore ApiKeys { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)

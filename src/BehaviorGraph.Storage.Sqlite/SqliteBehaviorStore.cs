@@ -6,6 +6,7 @@ using BehaviorGraph.Storage.Sqlite.Graph;
 using BehaviorGraph.Storage.Sqlite.Ingest;
 using BehaviorGraph.Storage.Sqlite.Labels;
 using BehaviorGraph.Storage.Sqlite.Scoring;
+using BehaviorGraph.Storage.Sqlite.Security;
 using BehaviorGraph.Storage.Sqlite.Stats;
 
 namespace BehaviorGraph.Storage.Sqlite;
@@ -28,6 +29,7 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
         Labels = new SqliteLabelStore(connections);
         Models = new SqliteModelRegistry(connections);
         Scores = new SqliteScoreStore(connections);
+        ApiKeys = new SqliteApiKeyStore(connections);
     }
 
     public string Description { get; }
@@ -46,6 +48,8 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
     public Core.Scoring.IModelRegistry Models { get; }
 
     public Core.Scoring.IScoreStore Scores { get; }
+
+    public Core.Security.IApiKeyStore ApiKeys { get; }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string path, CancellationToken cancellationToken)

@@ -29,4 +29,7 @@ public interface IBehaviorStore : IAsyncDisposable
 
     /// <summary>Scoring runs, published atomically.</summary>
     Scoring.IScoreStore Scores { get; }
+
+    /// <summary>API keys of the service, stored as hashes.</summary>
+    Security.IApiKeyStore ApiKeys { get; }
 }
