@@ -4,7 +4,7 @@ namespace BehaviorGraph.Storage.Postgres.Scoring;
 internal sealed record ModelRecordRow(
     string Version,
     string Trainer,
-    string[] FeatureNames,
+    string FeatureNames,
     string TrainingHash,
     string Metrics,
     string Settings,

@@ -6,7 +6,7 @@ namespace BehaviorGraph.Storage.Postgres.Scoring;
 internal sealed record ModelRow(
     string Version,
     string Trainer,
-    string[] FeatureNames,
+    string FeatureNames,
     string TrainingHash,
     string Metrics,
     string Settings,
@@ -14,12 +14,12 @@ internal sealed record ModelRow(
     bool Promoted)
 {
     public const string Columns =
-        "version, trainer, feature_names AS featureNames, training_hash AS trainingHash, metrics::text AS metrics, settings::text AS settings, created_at AS createdAt, promoted";
+        "version, trainer, to_json(feature_names)::text AS featureNames, training_hash AS trainingHash, metrics::text AS metrics, settings::text AS settings, created_at AS createdAt, promoted";
 
     public ModelInfo ToInfo() => new(
         Version,
         Trainer,
-        FeatureNames,
+        JsonSerializer.Deserialize<string[]>(FeatureNames, StoreJson.Options) ?? [],
         TrainingHash,
         JsonSerializer.Deserialize<ModelMetrics>(Metrics, StoreJson.Options)
             ?? throw new InvalidOperationException($"Model {Version} has no metrics."),
