@@ -4,9 +4,9 @@ using BehaviorGraph.Core.Labels;
 using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Postgres.Analysis;
-using BehaviorGraph.Storage.Postgres.Security;
 using BehaviorGraph.Storage.Postgres.Labels;
 using BehaviorGraph.Storage.Postgres.Scoring;
+using BehaviorGraph.Storage.Postgres.Security;
 using Npgsql;
 
 namespace BehaviorGraph.Storage.Postgres;

@@ -1,0 +1,17 @@
+using Hangfire;
+
+namespace BehaviorGraph.Jobs.Jobs;
+
+/// <summary>Scans the inbox (argument <c>inbox</c>, else the configured one) and ingests new event files.</summary>
+internal sealed class IngestJob(InboxIngestor inbox, JobsOptions options)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
+    public async Task<string> RunAsync(Dictionary<string, string> arguments, CancellationToken cancellationToken)
+    {
+        JobCatalog.Validate(JobNames.Ingest, arguments);
+        var folder = arguments.GetValueOrDefault("inbox") ?? options.InboxPath;
+        var report = await inbox.IngestAsync(folder, cancellationToken);
+        return $"{Path.GetFullPath(folder)}: {report}";
+    }
+}
