@@ -1,0 +1,4 @@
+namespace BehaviorGraph.Api.Contracts;
+
+/// <summary>A cluster in a list.</summary>
+public sealed record ClusterItem(string Id, string Kind, int Size, double Score, string Evidence);

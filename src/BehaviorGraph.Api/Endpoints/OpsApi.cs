@@ -1,0 +1,181 @@
+using System.Text.Json;
+using BehaviorGraph.Api.Contracts;
+using BehaviorGraph.Api.Metrics;
+using BehaviorGraph.Api.Scoring;
+using BehaviorGraph.Api.Security;
+using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Ingest;
+using BehaviorGraph.Jobs;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BehaviorGraph.Api.Endpoints;
+
+/// <summary>Operations: health, metrics, job triggers and state, the Hangfire dashboard, and event ingest over HTTP.</summary>
+public static class OpsApi
+{
+    public static IEndpointRouteBuilder MapOpsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health", GetHealth).WithTags("Ops").AllowAnonymous().DisableRateLimiting().WithSummary("Liveness; open to everyone.");
+        var admin = endpoints.MapGroup("").WithTags("Ops").RequireAuthorization(ApiPolicies.Admin);
+        admin.MapGet("/metrics", GetMetrics).WithSummary("Counters in the Prometheus text format.");
+        admin.MapPost("/v1/jobs/{name}/trigger", TriggerJob).WithName("TriggerJob").WithSummary("Enqueue a job now.");
+        admin.MapGet("/v1/jobs/runs/{jobId}", GetJobRun).WithName("GetJobRun").WithSummary("A job's state and result.");
+        admin.MapPost("/v1/events", PostEvents).WithName("PostEvents")
+            .WithSummary("Ingest a JSON array or JSON Lines body (≤ 10 MB) with the same validation and quarantine as file ingest.");
+        admin.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DisplayStorageConnectionString = false, DashboardTitle = "BehaviorGraph jobs" });
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<Health>, ProblemHttpResult>> GetHealth(IBehaviorStore store, ScoreCache cache, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.Scores.GetLatestRunAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return TypedResults.Problem("The store does not answer.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy");
+        }
+
+        return TypedResults.Ok(new Health("healthy", cache.Current.Run?.RunId));
+    }
+
+    internal static ContentHttpResult GetMetrics(ServiceMetrics metrics) =>
+        TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
+
+    internal static Results<Accepted<JobTriggered>, ProblemHttpResult, ValidationProblem> TriggerJob(
+        string name, JobTriggerRequest? request, JobTrigger trigger, ServiceMetrics metrics)
+    {
+        if (!JobCatalog.IsKnown(name))
+        {
+            return TypedResults.Problem(
+                $"No job '{name}'; jobs are {string.Join(", ", JobNames.All)}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job");
+        }
+
+        string jobId;
+        try
+        {
+            jobId = trigger.Trigger(name, request?.Arguments);
+        }
+        catch (JobArgumentException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["arguments"] = [ex.Message] });
+        }
+
+        metrics.JobTriggered();
+        return TypedResults.Accepted($"/v1/jobs/runs/{jobId}", new JobTriggered(name, jobId, trigger.QueueOf(name)));
+    }
+
+    internal static Results<Ok<JobRun>, ProblemHttpResult> GetJobRun(string jobId, JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        var job = connection.GetJobData(jobId);
+        if (job is null)
+        {
+            return TypedResults.Problem($"No job '{jobId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job run");
+        }
+
+        var state = connection.GetStateData(jobId);
+        string? result = null;
+        if (state?.Data is { } data && data.TryGetValue("Result", out var raw) && raw is not null)
+        {
+            result = JsonSerializer.Deserialize<string>(raw);
+        }
+
+        return TypedResults.Ok(new JobRun(jobId, job.State ?? state?.Name ?? "Unknown", state?.Reason, result));
+    }
+
+    internal static async Task<Results<Ok<EventsResponse>, ProblemHttpResult, ValidationProblem>> PostEvents(
+        HttpRequest request, IBehaviorStore store, ServiceOptions options, ServiceMetrics metrics, CancellationToken cancellationToken)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is not ("application/json" or "application/x-ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines"))
+        {
+            return TypedResults.Problem(
+                "Send a JSON array (Content-Type: application/json) or JSON Lines (application/x-ndjson).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        }
+
+        if (request.ContentLength > options.MaxEventsBodyBytes)
+        {
+            return TooLarge(options);
+        }
+
+        var body = await ReadBodyAsync(request, options.MaxEventsBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(options);
+        }
+
+        if (mediaType == "application/json" && FirstNonBlank(body) == '[')
+        {
+            try
+            {
+                body = ArrayToJsonLines(body);
+            }
+            catch (JsonException ex)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [$"The JSON array is malformed: {ex.Message}"] });
+            }
+        }
+
+        var name = $"http:{request.HttpContext.User.Identity?.Name ?? "unknown"}";
+        var report = await new EventIngestor(store.Ingest).IngestContentAsync(name, body, EventFormat.JsonLines, IngestOptions.Default, cancellationToken);
+        metrics.EventsIngested(report.Ingested, report.Quarantined);
+        return TypedResults.Ok(new EventsResponse(
+            report.Source, report.ContentHash, report.Read, report.Ingested, report.Duplicates, report.Quarantined, report.QuarantinedByReason, report.AlreadyComplete));
+    }
+
+    private static ProblemHttpResult TooLarge(ServiceOptions options) => TypedResults.Problem(
+        $"The body exceeds {options.MaxEventsBodyBytes / (1024 * 1024)} MB; split it.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)Math.Min(length, limit) : 64 * 1024);
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static char FirstNonBlank(byte[] body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+            {
+                return (char)b;
+            }
+        }
+
+        return '\0';
+    }
+
+    /// <summary>Each array element becomes one JSON Lines row, so the JSON Lines reader validates and quarantines it.</summary>
+    private static byte[] ArrayToJsonLines(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        using var output = new MemoryStream(body.Length);
+        foreach (var element in document.RootElement.EnumerateArray())
+        {
+            using (var writer = new Utf8JsonWriter(output))
+            {
+                element.WriteTo(writer);
+            }
+
+            output.WriteByte((byte)'\n');
+        }
+
+        return output.ToArray();
+    }
+}

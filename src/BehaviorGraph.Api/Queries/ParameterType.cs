@@ -1,0 +1,7 @@
+namespace BehaviorGraph.Api.Queries;
+
+public enum ParameterType
+{
+    String,
+    Integer,
+}

@@ -1,0 +1,20 @@
+namespace BehaviorGraph.Api.Security;
+
+/// <summary>The hash of the request's API key, computed once per request and shared by rate limiting and authentication.</summary>
+internal static class RequestKey
+{
+    private static readonly object ItemKey = new();
+
+    public static string? HashOf(HttpContext context)
+    {
+        if (context.Items.TryGetValue(ItemKey, out var cached))
+        {
+            return (string?)cached;
+        }
+
+        var header = context.Request.Headers[ApiKeys.Header];
+        var hash = header.Count == 1 && !string.IsNullOrWhiteSpace(header[0]) ? ApiKeys.Hash(header[0]!.Trim()) : null;
+        context.Items[ItemKey] = hash;
+        return hash;
+    }
+}
