@@ -1,6 +1,7 @@
 using BehaviorGraph.Cli.Commands;
 using BehaviorGraph.Cli.Commands.Bench;
 using BehaviorGraph.Cli.Commands.Scoring;
+using BehaviorGraph.Cli.Commands.Service;
 using BehaviorGraph.Ingest;
 using Spectre.Console.Cli;
 
@@ -62,6 +63,16 @@ public static class BgraphApp
                 .WithExample("report", "--out", "./data/report");
             config.AddCommand<GraphSyncCommand>("graph-sync")
                 .WithDescription("Mirror the graph into Neo4j (idempotent) and write cluster ids onto Account nodes.");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Run the API, the Hangfire dashboard and a job server on the configured store.")
+                .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("API keys (stored as SHA-256 hashes).");
+                keys.AddCommand<KeysCreateCommand>("create")
+                    .WithDescription("Create an API key with a role and print it once.")
+                    .WithExample("keys", "create", "--role", "analyst");
+            });
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks that report figures (run a Release build).");
