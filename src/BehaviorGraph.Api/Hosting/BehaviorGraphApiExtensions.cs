@@ -29,6 +29,8 @@ public static class BehaviorGraphApiExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         var services = builder.Services;
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         services.AddSingleton(options);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);

@@ -38,7 +38,11 @@ internal sealed class ReadOnlyDatabase : IAsyncDisposable
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // SQLite: a deferred transaction (the default BEGIN IMMEDIATE would ask for the write lock) on a read-only
+        // connection. PostgreSQL: READ ONLY. Either way every statement of the query sees one snapshot.
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(cancellationToken);
         if (_postgres is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition("SET TRANSACTION READ ONLY", transaction: transaction, cancellationToken: cancellationToken));

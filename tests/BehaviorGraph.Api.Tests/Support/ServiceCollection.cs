@@ -1,0 +1,7 @@
+namespace BehaviorGraph.Api.Tests.Support;
+
+[CollectionDefinition(Name)]
+public sealed class ServiceCollection : ICollectionFixture<ServiceFixture>
+{
+    public const string Name = "service";
+}
