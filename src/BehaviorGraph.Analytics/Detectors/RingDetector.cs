@@ -156,9 +156,10 @@ internal sealed class RingDetector
     }
 
     /// <summary>
-    /// The trimmed cores of a group. Modularity on the whole graph cannot resolve small dense groups that touch
-    /// through a few outsiders (the resolution limit), so each core is split again by Louvain on its own induced
-    /// subgraph whenever that split is clearly modular (≥ <see cref="RingOptions.SplitModularity"/>).
+    /// The trimmed cores of a group. Modularity on the whole graph cannot resolve a small dense group that touches a
+    /// neighbouring community through a few members (the resolution limit), so each core is split again by Louvain on
+    /// its own induced subgraph; the parts replace the core when one of them scores higher than the core itself
+    /// (a genuine ring loses reciprocity contrast when cut, a ring glued to a benign community gains).
     /// </summary>
     private IEnumerable<int[]> Cores(List<int> group, int depth, CancellationToken cancellationToken)
     {
@@ -168,7 +169,8 @@ internal sealed class RingDetector
             yield break;
         }
 
-        if (depth < 3 && Split(core, cancellationToken) is { } parts)
+        if (depth < 3 && Split(core, cancellationToken) is { } parts
+            && parts.Select(p => Trim(p)).Where(p => p.Length >= _options.MinMembers).Select(p => Score(Measure(p)).Score).DefaultIfEmpty(0).Max() > Score(Measure(core)).Score)
         {
             foreach (var part in parts)
             {
@@ -266,20 +268,8 @@ internal sealed class RingDetector
     private ClusterCandidate? Evaluate(int[] members, string source)
     {
         var m = Measure(members);
-        if (m.MutualDensity < _options.MinMutualDensity)
-        {
-            return null;
-        }
-
-        var cohesion = DetectorMath.Clamp01(m.MutualDensity / _options.FullDensity);
-        var contrast = DetectorMath.Clamp01(m.ReciprocityInside - m.ReciprocityOutside);
-        var burst = _platformSpread <= 0 ? 0 : DetectorMath.Clamp01(1 - ((double)m.SignupSpreadMs / (_options.BurstSpreadFraction * _platformSpread)));
-        var outreach = DetectorMath.Excess(m.OutreachPerMember * m.Size, m.Size, _baselineOutreach, _options.SaturationRatio);
-        var reports = DetectorMath.Excess(m.ReportsReceived, m.Size, _baselineReports, _options.SaturationRatio);
-        var totalWeight = _options.CohesionWeight + _options.ReciprocityWeight + _options.BurstWeight + _options.OutreachWeight + _options.ReportsWeight;
-        var score = ((_options.CohesionWeight * cohesion) + (_options.ReciprocityWeight * contrast) + (_options.BurstWeight * burst)
-            + (_options.OutreachWeight * outreach) + (_options.ReportsWeight * reports)) / Math.Max(totalWeight, 1e-9);
-        if (score < _options.MinScore)
+        var (score, cohesion, contrast, burst, outreach, reports) = Score(m);
+        if (m.MutualDensity < _options.MinMutualDensity || score < _options.MinScore)
         {
             return null;
         }
@@ -311,6 +301,20 @@ internal sealed class RingDetector
         };
         return new ClusterCandidate(members, score, evidence, figures);
     }
+
+    private (double Score, double Cohesion, double Contrast, double Burst, double Outreach, double Reports) Score(RingMeasure m)
+    {
+        var cohesion = DetectorMath.Clamp01(m.MutualDensity / _options.FullDensity);
+        var contrast = DetectorMath.Clamp01(m.ReciprocityInside - m.ReciprocityOutside);
+        var burst = _platformSpread <= 0 ? 0 : DetectorMath.Clamp01(1 - ((double)m.SignupSpreadMs / (_options.BurstSpreadFraction * _platformSpread)));
+        var outreach = DetectorMath.Excess(m.OutreachPerMember * m.Size, m.Size, _baselineOutreach, _options.SaturationRatio);
+        var reports = DetectorMath.Excess(m.ReportsReceived, m.Size, _baselineReports, _options.SaturationRatio);
+        var totalWeight = _options.CohesionWeight + _options.ReciprocityWeight + _options.BurstWeight + _options.OutreachWeight + _options.ReportsWeight;
+        var score = ((_options.CohesionWeight * cohesion) + (_options.ReciprocityWeight * contrast) + (_options.BurstWeight * burst)
+            + (_options.OutreachWeight * outreach) + (_options.ReportsWeight * reports)) / Math.Max(totalWeight, 1e-9);
+        return (score, cohesion, contrast, burst, outreach, reports);
+    }
+
 
     private RingMeasure Measure(int[] members)
     {

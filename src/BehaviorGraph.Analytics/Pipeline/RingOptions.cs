@@ -38,8 +38,12 @@ public sealed record RingOptions
     /// </summary>
     public double BurstSpreadFraction { get; init; } = 0.25;
 
-    /// <summary>A community is split again by Louvain on its own subgraph when that split reaches this modularity.</summary>
-    public double SplitModularity { get; init; } = 0.3;
+    /// <summary>
+    /// Each community is split again by Louvain on its own subgraph (the resolution limit hides small dense groups
+    /// glued to a neighbour); a split reaching this modularity replaces the community when one of its parts scores
+    /// higher than the whole.
+    /// </summary>
+    public double SplitModularity { get; init; } = 0.1;
 
     public double CohesionWeight { get; init; } = 0.25;
 
