@@ -1,4 +1,7 @@
+using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Postgres.Analysis;
 using Npgsql;
 
 namespace BehaviorGraph.Storage.Postgres;
@@ -19,6 +22,8 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
         Ingest = new PostgresEventIngestStore(dataSource, TimeProvider.System);
         Graph = new PostgresGraphReader(dataSource);
         Stats = new PostgresStatsReader(dataSource);
+        Features = new PostgresFeatureStore(dataSource);
+        Clusters = new PostgresClusterStore(dataSource);
     }
 
     public string Description { get; }
@@ -28,6 +33,16 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
     public IGraphReader Graph { get; }
 
     public IStatsReader Stats { get; }
+
+    public IFeatureStore Features { get; }
+
+    public IClusterStore Clusters { get; }
+
+    public Core.Labels.ILabelStore Labels => throw new NotSupportedException("Labels are not yet stored in PostgreSQL.");
+
+    public Core.Scoring.IModelRegistry Models => throw new NotSupportedException("The model registry is not yet stored in PostgreSQL.");
+
+    public Core.Scoring.IScoreStore Scores => throw new NotSupportedException("Scores are not yet stored in PostgreSQL.");
 
     /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)

@@ -1,6 +1,11 @@
+using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Sqlite.Analysis;
 using BehaviorGraph.Storage.Sqlite.Graph;
 using BehaviorGraph.Storage.Sqlite.Ingest;
+using BehaviorGraph.Storage.Sqlite.Labels;
+using BehaviorGraph.Storage.Sqlite.Scoring;
 using BehaviorGraph.Storage.Sqlite.Stats;
 
 namespace BehaviorGraph.Storage.Sqlite;
@@ -18,6 +23,11 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
         _ingest = new SqliteEventIngestStore(connections);
         Graph = new SqliteGraphReader(connections);
         Stats = new SqliteStatsReader(connections);
+        Features = new SqliteFeatureStore(connections);
+        Clusters = new SqliteClusterStore(connections);
+        Labels = new SqliteLabelStore(connections);
+        Models = new SqliteModelRegistry(connections);
+        Scores = new SqliteScoreStore(connections);
     }
 
     public string Description { get; }
@@ -27,6 +37,15 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
     public IGraphReader Graph { get; }
 
     public IStatsReader Stats { get; }
+
+    public IFeatureStore Features { get; }
+
+    public IClusterStore Clusters { get; }
+    public Core.Labels.ILabelStore Labels { get; }
+
+    public Core.Scoring.IModelRegistry Models { get; }
+
+    public Core.Scoring.IScoreStore Scores { get; }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string path, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace BehaviorGraph.Storage.Tests;
 /// sealed subclass. Expected values are worked out by hand from <see cref="TestEvents.First"/> and
 /// <see cref="TestEvents.Second"/>.
 /// </summary>
-public abstract class StoreBehaviorTests : IAsyncLifetime
+public abstract partial class StoreBehaviorTests : IAsyncLifetime
 {
     private readonly List<IBehaviorStore> _opened = [];
 

@@ -14,4 +14,19 @@ public interface IBehaviorStore : IAsyncDisposable
     IGraphReader Graph { get; }
 
     IStatsReader Stats { get; }
+
+    /// <summary>Analysis runs: per-account feature snapshots and the clusters found.</summary>
+    Features.IFeatureStore Features { get; }
+
+    /// <summary>Clusters of the latest complete analysis run.</summary>
+    Clusters.IClusterStore Clusters { get; }
+
+    /// <summary>Analyst and file labels, with author and time.</summary>
+    Labels.ILabelStore Labels { get; }
+
+    /// <summary>Trained models with their metrics; one is promoted.</summary>
+    Scoring.IModelRegistry Models { get; }
+
+    /// <summary>Scoring runs, published atomically.</summary>
+    Scoring.IScoreStore Scores { get; }
 }

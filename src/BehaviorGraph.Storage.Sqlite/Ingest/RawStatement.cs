@@ -32,7 +32,8 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value), "bind");
+        // UTF-16 straight from the string: SQLite converts it in C, where the UTF-8 overload would allocate a copy per call.
+        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()), "bind");
         return this;
     }
 

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using BehaviorGraph.Cli.Infrastructure;
+using BehaviorGraph.Core.Scoring;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BehaviorGraph.Cli.Commands.Scoring;
+
+/// <summary>Store options plus the decision thresholds.</summary>
+public class ThresholdSettings : StoreSettings
+{
+    [CommandOption("--review <P>")]
+    [Description("Probability from which an account is sent to review.")]
+    [DefaultValue(0.5)]
+    public double Review { get; init; } = 0.5;
+
+    [CommandOption("--block <P>")]
+    [Description("Probability from which an account is blocked.")]
+    [DefaultValue(0.9)]
+    public double Block { get; init; } = 0.9;
+
+    public DecisionThresholds Thresholds => new(Review, Block);
+
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            Thresholds.Validate();
+            return ValidationResult.Success();
+        }
+        catch (ArgumentException ex)
+        {
+            return ValidationResult.Error(ex.Message);
+        }
+    }
+}

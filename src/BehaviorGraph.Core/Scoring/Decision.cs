@@ -1,0 +1,8 @@
+namespace BehaviorGraph.Core.Scoring;
+
+public enum Decision
+{
+    Allow = 0,
+    Review = 1,
+    Block = 2,
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using BehaviorGraph.Core.Clusters;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BehaviorGraph.Storage.Sqlite.Analysis;
+
+/// <summary>Clusters of the latest complete analysis run.</summary>
+internal sealed class SqliteClusterStore(SqliteConnectionFactory connections) : IClusterStore
+{
+    private const string LatestRun = "(SELECT id FROM analysis_runs WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT 1)";
+
+    public async Task<IReadOnlyList<DetectedCluster>> ListAsync(ClusterKind? kind, int minSize, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClusterRow>(new CommandDefinition(
+            $"""
+            SELECT run_id AS RunId, id AS Id, kind AS Kind, score AS Score, evidence AS Evidence, figures AS Figures FROM clusters
+            WHERE run_id = {LatestRun} AND (@kind IS NULL OR kind = @kind) AND size >= @minSize
+            ORDER BY score DESC, id LIMIT @limit
+            """,
+            new { kind = (int?)kind, minSize, limit }, cancellationToken: cancellationToken));
+        return await WithMembersAsync(connection, rows.ToList(), cancellationToken);
+    }
+
+    public async Task<DetectedCluster?> GetAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClusterRow>(new CommandDefinition(
+            $"SELECT run_id AS RunId, id AS Id, kind AS Kind, score AS Score, evidence AS Evidence, figures AS Figures FROM clusters WHERE run_id = {LatestRun} AND id = @clusterId",
+            new { clusterId }, cancellationToken: cancellationToken));
+        return (await WithMembersAsync(connection, rows.ToList(), cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<DetectedCluster>> GetForAccountAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClusterRow>(new CommandDefinition(
+            $"""
+            SELECT c.run_id AS RunId, c.id AS Id, c.kind AS Kind, c.score AS Score, c.evidence AS Evidence, c.figures AS Figures
+            FROM cluster_members m JOIN clusters c ON c.run_id = m.run_id AND c.id = m.cluster_id
+            WHERE m.run_id = {LatestRun} AND m.account = @account ORDER BY c.score DESC, c.id
+            """,
+            new { account }, cancellationToken: cancellationToken));
+        return await WithMembersAsync(connection, rows.ToList(), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DetectedCluster>> WithMembersAsync(SqliteConnection connection, List<ClusterRow> rows, CancellationToken cancellationToken)
+    {
+        var result = new List<DetectedCluster>(rows.Count);
+        foreach (var row in rows)
+        {
+            var members = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT account FROM cluster_members WHERE run_id = @RunId AND cluster_id = @Id ORDER BY account",
+                new { row.RunId, row.Id }, cancellationToken: cancellationToken));
+            result.Add(new DetectedCluster(
+                row.Id, (ClusterKind)row.Kind, row.Score, members.ToList(), row.Evidence,
+                JsonSerializer.Deserialize<Dictionary<string, double>>(row.Figures) ?? []));
+        }
+
+        return result;
+    }
+
+    private sealed record ClusterRow(long RunId, string Id, long Kind, double Score, string Evidence, string Figures);
+}
