@@ -16,6 +16,16 @@ namespace BehaviorGraph.Analytics.Pipeline;
 public static class AnalysisPipeline
 {
     public static Task<AnalysisResult> RunAsync(
+        IBehaviorStore store,
+        AnalysisOptions options,
+        IProgress<AnalysisProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return RunAsync(store.Graph, store.Features, options, progress, cancellationToken);
+    }
+
+    public static Task<AnalysisResult> RunAsync(
         IGraphReader graph,
         IFeatureStore features,
         AnalysisOptions options,
@@ -64,6 +74,11 @@ public static class AnalysisPipeline
     {
         var clock = Begin(AnalysisStage.Load, progress);
         var data = await PlatformLoader.LoadAsync(graph, null, cancellationToken);
+        if (data.AccountCount == 0)
+        {
+            throw new EmptyStoreException();
+        }
+
         var graphs = PlatformGraphs.Build(data);
         End(AnalysisStage.Load, clock, progress, stages, Invariant(
             $"{data.AccountCount:N0} accounts, {data.EdgesRead:N0} edges, {data.Events.Count:N0} events; interaction graph {graphs.Interaction.EntryCount:N0} arcs, mutual graph {graphs.Mutual.EntryCount / 2:N0} pairs ({(graphs.MemoryBytes + data.Events.MemoryBytes) / 1048576.0:N0} MB in projections and events)"));
