@@ -3,7 +3,7 @@ namespace BehaviorGraph.Analytics.Features;
 /// <summary>
 /// The ordered feature list shared by analysis, training and scoring. Append new features at the end; never reorder
 /// or rename (models record the list they were trained on). All values are floats; "interaction graph" means
-/// follows, messages, and likes/comments/shares of an account's content, between accounts.
+/// follows, messages, ratings, and likes/comments/shares of an account's content, between accounts.
 /// </summary>
 public static class FeatureCatalog
 {

@@ -5,8 +5,8 @@ namespace BehaviorGraph.Analytics.Pipeline;
 /// <summary>
 /// The account projections an analysis run needs, all over accounts 0..n-1:
 /// <see cref="Follow"/> (directed follows), <see cref="Contact"/> (directed follows and messages),
-/// <see cref="Interaction"/> (contact plus likes, comments and shares of content, drawn to the content's owner;
-/// weight = events), and <see cref="Mutual"/> (undirected: u and v each interact with the other).
+/// <see cref="Interaction"/> (contact plus ratings, and likes, comments and shares of content drawn to the content's
+/// owner; weight = events), and <see cref="Mutual"/> (undirected: u and v each interact with the other).
 /// </summary>
 internal sealed class PlatformGraphs
 {
@@ -45,7 +45,7 @@ internal sealed class PlatformGraphs
         for (var i = 0; i < accounts.Length; i++)
         {
             var type = accounts.Type[i];
-            if (type is not (EventTypeCodes.Follow or EventTypeCodes.Message) || accounts.Source[i] == accounts.Target[i])
+            if (type is not (EventTypeCodes.Follow or EventTypeCodes.Message or EventTypeCodes.Rate) || accounts.Source[i] == accounts.Target[i])
             {
                 continue;
             }
@@ -55,7 +55,11 @@ internal sealed class PlatformGraphs
                 follow.Add(accounts.Source[i], accounts.Target[i], accounts.Count[i]);
             }
 
-            contact.Add(accounts.Source[i], accounts.Target[i], accounts.Count[i]);
+            if (type != EventTypeCodes.Rate)
+            {
+                contact.Add(accounts.Source[i], accounts.Target[i], accounts.Count[i]);
+            }
+
             interaction.Add(accounts.Source[i], accounts.Target[i], accounts.Count[i]);
         }
 
