@@ -1,13 +1,18 @@
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
+using BehaviorGraph.Core.Labels;
+using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Postgres.Analysis;
+using BehaviorGraph.Storage.Postgres.Labels;
+using BehaviorGraph.Storage.Postgres.Scoring;
 using Npgsql;
 
 namespace BehaviorGraph.Storage.Postgres;
 
 /// <summary>
-/// The production relational backend: the event log and graph tables in one PostgreSQL database.
+/// The production relational backend: the event log, graph, analysis runs, labels, models and scores in one
+/// PostgreSQL database.
 /// Opening applies pending schema migrations under an advisory lock, so any number of hosts may open
 /// the same database at once.
 /// </summary>
@@ -24,6 +29,9 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
         Stats = new PostgresStatsReader(dataSource);
         Features = new PostgresFeatureStore(dataSource);
         Clusters = new PostgresClusterStore(dataSource);
+        Labels = new PostgresLabelStore(dataSource);
+        Models = new PostgresModelRegistry(dataSource);
+        Scores = new PostgresScoreStore(dataSource);
     }
 
     public string Description { get; }
@@ -38,11 +46,11 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
 
     public IClusterStore Clusters { get; }
 
-    public Core.Labels.ILabelStore Labels => throw new NotSupportedException("Labels are not yet stored in PostgreSQL.");
+    public ILabelStore Labels { get; }
 
-    public Core.Scoring.IModelRegistry Models => throw new NotSupportedException("The model registry is not yet stored in PostgreSQL.");
+    public IModelRegistry Models { get; }
 
-    public Core.Scoring.IScoreStore Scores => throw new NotSupportedException("Scores are not yet stored in PostgreSQL.");
+    public IScoreStore Scores { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)

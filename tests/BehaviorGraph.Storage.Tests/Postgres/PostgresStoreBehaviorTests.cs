@@ -25,6 +25,12 @@ public sealed class PostgresStoreBehaviorTests(PostgresServerFixture server) : S
         return [.. await connection.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version")];
     }
 
+    protected override async Task<IReadOnlyList<long>> ReadRunsHoldingScoresAsync()
+    {
+        await using var connection = new NpgsqlConnection(_databases[^1]);
+        return [.. await connection.QueryAsync<long>("SELECT DISTINCT run_id FROM scores ORDER BY run_id")];
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
