@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using BehaviorGraph.Cli.Infrastructure;
-using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Hosting;
 using BehaviorGraph.Neo4j.Store;
 using Spectre.Console;
@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace BehaviorGraph.Cli.Commands;
 
-/// <summary>Mirrors the relational graph into Neo4j (idempotent) and writes the latest clusters onto Account nodes.</summary>
+/// <summary>Mirrors the relational graph into Neo4j (idempotent) and writes the latest scores, decisions and cluster ids onto Account nodes.</summary>
 internal sealed class GraphSyncCommand : AsyncCommand<GraphSyncCommand.Settings>
 {
     public sealed class Settings : StoreSettings
@@ -51,24 +51,25 @@ internal sealed class GraphSyncCommand : AsyncCommand<GraphSyncCommand.Settings>
                 }
             });
             var result = await graph.SyncAsync(store.Graph, progress, cancellationToken);
-            var annotated = await WriteClustersAsync(graph, store.Clusters, cancellationToken);
+            var annotated = await WriteAnnotationsAsync(graph, store, cancellationToken);
             if (settings.Json)
             {
                 JsonOutput.Write(new { graph = graph.Description, result.Nodes, result.Relationships, result.SkippedRelationships, result.RelationshipsByType, annotatedAccounts = annotated });
             }
             else
             {
-                AnsiConsole.MarkupLine($"Synced {result.Nodes:N0} nodes and {result.Relationships:N0} relationships to {Markup.Escape(graph.Description)}; {annotated:N0} accounts annotated with clusters.");
+                AnsiConsole.MarkupLine($"Synced {result.Nodes:N0} nodes and {result.Relationships:N0} relationships to {Markup.Escape(graph.Description)}; {annotated:N0} accounts annotated with scores and clusters.");
             }
         }
 
         return ExitCodes.Ok;
     }
 
-    private static async Task<long> WriteClustersAsync(Neo4jGraphStore graph, IClusterStore clusters, CancellationToken cancellationToken)
+    /// <summary>Writes the latest scoring run (score, decision, model) and cluster ids onto the Account nodes.</summary>
+    private static async Task<long> WriteAnnotationsAsync(Neo4jGraphStore graph, IBehaviorStore store, CancellationToken cancellationToken)
     {
         var byAccount = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var cluster in await clusters.ListAsync(null, 0, int.MaxValue, cancellationToken))
+        foreach (var cluster in await store.Clusters.ListAsync(null, 0, int.MaxValue, cancellationToken))
         {
             foreach (var member in cluster.Members)
             {
@@ -81,8 +82,19 @@ internal sealed class GraphSyncCommand : AsyncCommand<GraphSyncCommand.Settings>
             }
         }
 
-        // Until a scoring run exists, accounts carry their clusters with a neutral score and no decision.
-        var annotations = byAccount.Select(kv => new AccountAnnotation(kv.Key, 0, "unscored", "none", kv.Value)).ToList();
+        var annotations = new List<AccountAnnotation>();
+        var scored = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var score in store.Scores.ExportAsync(cancellationToken))
+        {
+            scored.Add(score.Account);
+            annotations.Add(new AccountAnnotation(
+                score.Account, score.Score, score.Decision.ToString().ToLowerInvariant(), score.ModelVersion,
+                byAccount.GetValueOrDefault(score.Account) ?? []));
+        }
+
+        // Accounts in clusters but not in a scoring run still get their cluster ids.
+        annotations.AddRange(byAccount.Where(kv => !scored.Contains(kv.Key))
+            .Select(kv => new AccountAnnotation(kv.Key, 0, "unscored", "none", kv.Value)));
         return annotations.Count == 0 ? 0 : await graph.WriteBackAsync(annotations, cancellationToken);
     }
 }

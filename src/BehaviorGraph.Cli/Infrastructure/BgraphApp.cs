@@ -1,4 +1,5 @@
 using BehaviorGraph.Cli.Commands;
+using BehaviorGraph.Cli.Commands.Analysis;
 using BehaviorGraph.Cli.Commands.Bench;
 using BehaviorGraph.Cli.Commands.Scoring;
 using BehaviorGraph.Cli.Commands.Service;
@@ -41,6 +42,17 @@ public static class BgraphApp
                 .WithExample("ingest", "events.csv", "--strict");
             config.AddCommand<StatsCommand>("stats")
                 .WithDescription("Counts of events, nodes by kind, edges by type and quarantined rows.");
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Project the graph, run the algorithms and detectors, and write account features and clusters as one run.");
+            config.AddCommand<ClustersCommand>("clusters")
+                .WithDescription("List the latest run's clusters (rings, bots, linked identities), best first.")
+                .WithExample("clusters", "--kind", "ring", "--top", "10");
+            config.AddCommand<ClusterCommand>("cluster")
+                .WithDescription("One cluster: evidence, figures and members.")
+                .WithExample("cluster", "ring-1", "--json");
+            config.AddCommand<EvaluateClustersCommand>("evaluate-clusters")
+                .WithDescription("Best-match F1 of every planted cluster in truth.json against the latest run's clusters.")
+                .WithExample("evaluate-clusters", "--truth", "truth.json", "--json");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train a model on the latest feature snapshot and labels; cross-validate, register and promote it if it passes the gate.")
                 .WithExample("train", "--labels", "labels.csv");

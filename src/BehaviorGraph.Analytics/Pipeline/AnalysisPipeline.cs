@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using BehaviorGraph.Analytics.Detectors;
+using BehaviorGraph.Analytics.Features;
+using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Core.Features;
+using BehaviorGraph.Core.Storage;
+
+namespace BehaviorGraph.Analytics.Pipeline;
+
+/// <summary>
+/// One analysis run: load the store once into flat arrays and build the projections, run the graph algorithms,
+/// the detectors (linked identities, spam rings, bot clusters) and the per-account features, then write the feature
+/// snapshot and the clusters to the store as one run.
+/// </summary>
+public static class AnalysisPipeline
+{
+    public static Task<AnalysisResult> RunAsync(
+        IBehaviorStore store,
+        AnalysisOptions options,
+        IProgress<AnalysisProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return RunAsync(store.Graph, store.Features, options, progress, cancellationToken);
+    }
+
+    public static Task<AnalysisResult> RunAsync(
+        IGraphReader graph,
+        IFeatureStore features,
+        AnalysisOptions options,
+        IProgress<AnalysisProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(options);
+        return RunCoreAsync(graph, features, options, progress, cancellationToken);
+    }
+
+    private static async Task<AnalysisResult> RunCoreAsync(
+        IGraphReader graph,
+        IFeatureStore features,
+        AnalysisOptions options,
+        IProgress<AnalysisProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var stages = new List<StageTiming>();
+        var outcome = await AnalyzeAsync(graph, options, progress, stages, cancellationToken);
+
+        var clock = Begin(AnalysisStage.Write, progress);
+        var rows = outcome.Features.ToRows(outcome.Data.AccountKeys);
+        var runId = await features.BeginRunAsync(options.Description, cancellationToken);
+        await features.CompleteRunAsync(runId, FeatureCatalog.Names, rows, outcome.Clusters, cancellationToken);
+        End(AnalysisStage.Write, clock, progress, stages, $"run {runId}: {rows.Count:N0} feature rows × {FeatureCatalog.Names.Count} features, {outcome.Clusters.Count:N0} clusters");
+
+        return new AnalysisResult(
+            runId,
+            outcome.Data.AccountCount,
+            outcome.Data.Events.Count,
+            outcome.Data.EdgesRead,
+            outcome.Clusters,
+            FeatureCatalog.Names,
+            stages);
+    }
+
+    /// <summary>Every compute stage (nothing written): load, algorithms, detectors, features.</summary>
+    internal static async Task<AnalysisOutcome> AnalyzeAsync(
+        IGraphReader graph,
+        AnalysisOptions options,
+        IProgress<AnalysisProgress>? progress,
+        List<StageTiming> stages,
+        CancellationToken cancellationToken)
+    {
+        var clock = Begin(AnalysisStage.Load, progress);
+        var data = await PlatformLoader.LoadAsync(graph, null, cancellationToken);
+        if (data.AccountCount == 0)
+        {
+            throw new EmptyStoreException();
+        }
+
+        var graphs = PlatformGraphs.Build(data);
+        End(AnalysisStage.Load, clock, progress, stages, Invariant(
+            $"{data.AccountCount:N0} accounts, {data.EdgesRead:N0} edges, {data.Events.Count:N0} events; interaction graph {graphs.Interaction.EntryCount:N0} arcs, mutual graph {graphs.Mutual.EntryCount / 2:N0} pairs ({(graphs.MemoryBytes + data.Events.MemoryBytes) / 1048576.0:N0} MB in projections and events)"));
+
+        clock = Begin(AnalysisStage.Algorithms, progress);
+        var measures = FeatureBuilder.MeasureGraph(graphs, options.Features, cancellationToken);
+        End(AnalysisStage.Algorithms, clock, progress, stages, Invariant(
+            $"reciprocity {measures.Reciprocity.Global:0.000}, degeneracy {measures.CoreNumbers.DefaultIfEmpty().Max()}, PageRank, local clustering"));
+
+        clock = Begin(AnalysisStage.Detectors, progress);
+        var identifiers = new AccountIdentifiers(data);
+        var identity = IdentityDetector.Detect(data, options.Identity, cancellationToken);
+        var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
+        var bots = BotDetector.Detect(data, identifiers, options.Bots, cancellationToken);
+        var clusters = new List<DetectedCluster>(rings.Clusters.Count + bots.Clusters.Count + identity.Clusters.Count);
+        clusters.AddRange(rings.Clusters);
+        clusters.AddRange(bots.Clusters);
+        clusters.AddRange(identity.Clusters);
+        End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
+            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.KeptPairs:N0} lockstep pairs; {identity.Clusters.Count:N0} linked-identity cluster(s) ({identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs ignored as shared infrastructure)"));
+
+        clock = Begin(AnalysisStage.Features, progress);
+        var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, options.Features, cancellationToken);
+        End(AnalysisStage.Features, clock, progress, stages, Invariant($"{FeatureCatalog.All.Count} features for {matrix.Accounts:N0} accounts"));
+        return new AnalysisOutcome(data, clusters, matrix);
+    }
+
+    private static Stopwatch Begin(AnalysisStage stage, IProgress<AnalysisProgress>? progress)
+    {
+        progress?.Report(new AnalysisProgress(stage, false, string.Empty, TimeSpan.Zero));
+        return Stopwatch.StartNew();
+    }
+
+    private static void End(AnalysisStage stage, Stopwatch clock, IProgress<AnalysisProgress>? progress, List<StageTiming> stages, string summary)
+    {
+        stages.Add(new StageTiming(stage, clock.Elapsed, summary));
+        progress?.Report(new AnalysisProgress(stage, true, summary, clock.Elapsed));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

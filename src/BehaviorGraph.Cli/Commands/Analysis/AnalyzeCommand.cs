@@ -1,0 +1,76 @@
+using BehaviorGraph.Analytics.Pipeline;
+using BehaviorGraph.Cli.Infrastructure;
+using BehaviorGraph.Core.Clusters;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BehaviorGraph.Cli.Commands.Analysis;
+
+/// <summary>Runs the analysis pipeline on a store and prints each stage and a summary of the clusters found.</summary>
+internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        await using var store = await StoreAccess.OpenAsync(settings, cancellationToken);
+        var progress = new SynchronousProgress<AnalysisProgress>(p =>
+        {
+            if (settings.Json)
+            {
+                return;
+            }
+
+            if (p.Completed)
+            {
+                AnsiConsole.MarkupLine($"[green]✓[/] {p.Stage.ToString().ToLowerInvariant(),-10} {p.Elapsed.TotalSeconds,6:F1} s  {Markup.Escape(p.Message)}");
+            }
+        });
+        AnalysisResult result;
+        try
+        {
+            result = await AnalysisPipeline.RunAsync(store, AnalysisOptions.Default, progress, cancellationToken);
+        }
+        catch (EmptyStoreException)
+        {
+            throw new UserFacingException($"Store {store.Description} holds no accounts; run `bgraph ingest FILE` first.");
+        }
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(new
+            {
+                store = store.Description,
+                runId = result.RunId,
+                accounts = result.Accounts,
+                events = result.Events,
+                edges = result.Edges,
+                seconds = Math.Round(result.Elapsed.TotalSeconds, 2),
+                clusters = new
+                {
+                    ring = result.CountOf(ClusterKind.Ring),
+                    bot = result.CountOf(ClusterKind.Bot),
+                    identity = result.CountOf(ClusterKind.Identity),
+                },
+                stages = result.Stages.Select(s => new { stage = s.Stage.ToString().ToLowerInvariant(), seconds = Math.Round(s.Elapsed.TotalSeconds, 2), summary = s.Summary }),
+                features = result.FeatureNames,
+            });
+            return ExitCodes.Ok;
+        }
+
+        AnsiConsole.MarkupLine($"Run [bold]{result.RunId}[/]: {result.Accounts:N0} accounts, {result.Events:N0} events in {result.Elapsed.TotalSeconds:F1} s.");
+        var table = new Table().Title("Clusters found").AddColumns("kind", "count", "largest", "top clusters (id: size, score)");
+        foreach (var kind in new[] { ClusterKind.Ring, ClusterKind.Bot, ClusterKind.Identity })
+        {
+            var ofKind = result.Clusters.Where(c => c.Kind == kind).ToList();
+            var top = string.Join(", ", ofKind.Take(3).Select(c => $"{c.Id}: {c.Members.Count}, {c.Score:F2}"));
+            table.AddRow(kind.ToString().ToLowerInvariant(), $"{ofKind.Count:N0}", ofKind.Count == 0 ? "-" : $"{ofKind.Max(c => c.Members.Count):N0}", Markup.Escape(top));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[dim]Details: bgraph clusters --kind ring --top 10, bgraph cluster ID[/]");
+        return ExitCodes.Ok;
+    }
+}
