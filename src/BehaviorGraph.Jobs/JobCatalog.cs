@@ -21,6 +21,8 @@ public static class JobCatalog
             ["folds"] = v => IntBetween(v, 2, 100),
             ["minLabels"] = v => IntBetween(v, 2, 1_000_000),
             ["force"] = v => v is "true" or "false" ? null : "must be true or false",
+            ["minAuc"] = v => ProbabilityOf(v),
+            ["auprcTolerance"] = v => ProbabilityOf(v),
         },
         [JobNames.Score] = new(StringComparer.Ordinal)
         {

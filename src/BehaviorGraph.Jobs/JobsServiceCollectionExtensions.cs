@@ -35,9 +35,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(sp => new JobTrigger(sp.GetRequiredService<IBackgroundJobClient>(), schedules));
         services.AddTransient<InboxIngestor>();
         services.AddTransient<IngestJob>();
-#if ANALYSIS_PIPELINE
         services.AddTransient<AnalyzeJob>();
-#endif
         services.AddTransient<TrainJob>();
         services.AddTransient<ScoreJob>();
         services.AddHostedService<ScheduleRegistrar>();

@@ -12,9 +12,7 @@ internal static class JobFactory
         return name switch
         {
             JobNames.Ingest => Job.FromExpression<IngestJob>(j => j.RunAsync(arguments, CancellationToken.None), queue),
-#if ANALYSIS_PIPELINE
             JobNames.Analyze => Job.FromExpression<AnalyzeJob>(j => j.RunAsync(arguments, null, CancellationToken.None), queue),
-#endif
             JobNames.Train => Job.FromExpression<TrainJob>(j => j.RunAsync(arguments, CancellationToken.None), queue),
             JobNames.Score => Job.FromExpression<ScoreJob>(j => j.RunAsync(arguments, CancellationToken.None), queue),
             _ => throw new JobArgumentException($"Job '{name}' is unknown; jobs are {string.Join(", ", JobNames.All)}."),

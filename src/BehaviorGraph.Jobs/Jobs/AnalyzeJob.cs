@@ -1,5 +1,5 @@
-#if ANALYSIS_PIPELINE
 using BehaviorGraph.Analytics.Pipeline;
+using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Storage;
 using Hangfire;
 using Hangfire.Server;
@@ -18,8 +18,19 @@ internal sealed class AnalyzeJob(IBehaviorStore store, IBackgroundJobClient clie
     public async Task<string> RunAsync(Dictionary<string, string> arguments, PerformContext? context, CancellationToken cancellationToken)
     {
         JobCatalog.Validate(JobNames.Analyze, arguments);
-        var result = await AnalysisPipeline.RunAsync(store, new AnalysisOptions(), null, cancellationToken);
-        var summary = $"analysis: {result}";
+        AnalysisResult result;
+        try
+        {
+            result = await AnalysisPipeline.RunAsync(store, AnalysisOptions.Default, null, cancellationToken);
+        }
+        catch (EmptyStoreException ex)
+        {
+            return $"skipped: {ex.Message}";
+        }
+
+        var summary = $"analysis run {result.RunId}: {result.Accounts} accounts, {result.Events} events, {result.Edges} edges; " +
+            $"{result.CountOf(ClusterKind.Identity)} identity, {result.CountOf(ClusterKind.Ring)} ring, {result.CountOf(ClusterKind.Bot)} bot clusters " +
+            $"in {result.Elapsed.TotalSeconds:F1} s";
         if (context is not null)
         {
             var queue = trigger.QueueOf(JobNames.Score);
@@ -32,4 +43,3 @@ internal sealed class AnalyzeJob(IBehaviorStore store, IBackgroundJobClient clie
         return summary;
     }
 }
-#endif

@@ -44,7 +44,10 @@ internal sealed class TrainJob(IBehaviorStore store)
             MinimumLabelsPerClass = Integer(arguments, "minLabels", TrainingOptions.Default.MinimumLabelsPerClass),
         };
         var groups = await IdentityGroups.BuildAsync(store.Clusters, cancellationToken);
-        var lifecycle = new ModelLifecycle(store.Models, training, new EvaluationOptions(Integer(arguments, "folds", 10)), PromotionGateOptions.Default);
+        var gate = new PromotionGateOptions(
+            Number(arguments, "auprcTolerance", PromotionGateOptions.Default.AuprcTolerance),
+            Number(arguments, "minAuc", PromotionGateOptions.Default.MinimumAuc));
+        var lifecycle = new ModelLifecycle(store.Models, training, new EvaluationOptions(Integer(arguments, "folds", 10)), gate);
         TrainingOutcome outcome;
         try
         {
@@ -58,6 +61,9 @@ internal sealed class TrainJob(IBehaviorStore store)
         return $"trained {outcome.Model.Version} on {outcome.Examples} accounts (AUC {outcome.Model.Metrics.Auc:F3}, " +
             $"AUPRC {outcome.Model.Metrics.Auprc:F3}); {(outcome.Promotion.Promoted ? "promoted" : "not promoted")}: {outcome.Promotion.Reason}";
     }
+
+    private static double Number(Dictionary<string, string> arguments, string name, double fallback) =>
+        arguments.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     private static int Integer(Dictionary<string, string> arguments, string name, int fallback) =>
         arguments.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
