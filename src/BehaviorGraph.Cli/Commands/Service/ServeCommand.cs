@@ -42,8 +42,20 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [DefaultValue(2)]
         public int Workers { get; init; } = 2;
 
-        public override ValidationResult Validate() =>
-            Workers is < 1 or > 64 ? ValidationResult.Error("--workers must be between 1 and 64.") : ValidationResult.Success();
+        [CommandOption("--rate-limit <N>")]
+        [Description("Requests per second each API key may make on average; bursts up to twice that.")]
+        [DefaultValue(500)]
+        public int RateLimit { get; init; } = 500;
+
+        public override ValidationResult Validate()
+        {
+            if (Workers is < 1 or > 64)
+            {
+                return ValidationResult.Error("--workers must be between 1 and 64.");
+            }
+
+            return RateLimit < 1 ? ValidationResult.Error("--rate-limit must be at least 1.") : ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -56,6 +68,8 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             InboxPath = settings.Inbox,
             RunJobServer = !settings.NoJobs,
             JobWorkers = settings.Workers,
+            RateLimitPerSecond = settings.RateLimit,
+            RateLimitBurst = settings.RateLimit > int.MaxValue / 2 ? int.MaxValue : settings.RateLimit * 2,
         };
         WebApplication app;
         try

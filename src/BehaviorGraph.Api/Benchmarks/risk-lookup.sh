@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Benchmark (a report, not a test): wrk against GET /v1/accounts/{id}/risk over every scored account of STORE,
+# then redis-benchmark -t get on the same machine in the same run. Needs a Release build of bgraph, wrk and
+# redis-server (apt-get install wrk redis-server) and a store with a published scoring run (bgraph demo).
+#   src/BehaviorGraph.Api/Benchmarks/risk-lookup.sh sqlite:/tmp/bgbench/behaviorgraph.db
+set -euo pipefail
+STORE=${1:?usage: risk-lookup.sh STORE [DURATION] [CONNECTIONS]}
+DURATION=${2:-15s}
+CONNECTIONS=${3:-16}
+HERE=$(cd "$(dirname "$0")" && pwd)
+BG=${BG:-$HERE/../../BehaviorGraph.Cli/bin/Release/net10.0/bgraph}
+WORK=$(mktemp -d)
+SERVICE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+REDIS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cleanup() { [[ -n "${SERVICE_PID:-}" ]] && kill "$SERVICE_PID" 2>/dev/null; [[ -n "${REDIS_PID:-}" ]] && kill "$REDIS_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+"$BG" scores --store "$STORE" --out "$WORK/scores.csv" >/dev/null
+tail -n +2 "$WORK/scores.csv" | cut -d, -f1 > "$WORK/ids"
+export IDS_FILE=$WORK/ids
+export API_KEY=$("$BG" keys create --role enforcement --name bench --store "$STORE" 2>/dev/null)
+echo '{ "schedules": [] }' > "$WORK/schedules.json"
+# The per-key limit is lifted for the benchmark: it measures lookups, not the limiter's refusals.
+"$BG" serve --store "$STORE" --urls "http://127.0.0.1:$SERVICE_PORT" \
+  --schedules "$WORK/schedules.json" --no-jobs --rate-limit 1000000 > "$WORK/serve.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$SERVICE_PORT/health" | grep -q '"scoringRun":[0-9]' && break; sleep 0.2; done
+echo "ids: $(wc -l < "$IDS_FILE"), service on :$SERVICE_PORT, cpus: $(nproc)"
+echo "== warm-up"; wrk -t2 -c"$CONNECTIONS" -d5s -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT" > /dev/null
+echo "== wrk -t2 -c$CONNECTIONS -d$DURATION (as fast as it goes)"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT"
+echo "== wrk -t1 -c2 -d$DURATION (light load)"
+wrk -t1 -c2 -d"$DURATION" --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT" | tail -8
+if wrk --help 2>&1 | grep -q -- '-R'; then
+  echo "== wrk2 -R2000 (fixed 2k rps)"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -R2000 --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT"
+fi
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=
+
+redis-server --port "$REDIS_PORT" --save '' --appendonly no --daemonize no > "$WORK/redis.log" 2>&1 &
+REDIS_PID=$!
+sleep 0.5
+echo "== redis-benchmark -t get -c $CONNECTIONS (same machine, same run)"
+echo '"test","rps","avg_ms","min_ms","p50_ms","p95_ms","p99_ms","max_ms"'
+redis-benchmark -p "$REDIS_PORT" -t get -n 200000 -c "$CONNECTIONS" -r "$(wc -l < "$IDS_FILE")" --csv | tail -1
