@@ -90,6 +90,8 @@ public static class BgraphApp
                 bench.SetDescription("Benchmarks that report figures (run a Release build).");
                 bench.AddCommand<BenchIngestCommand>("ingest")
                     .WithDescription("Time ingest of ~1M events and, in the same run, sqlite3's .import of the same rows.");
+                bench.AddCommand<BenchScoreCommand>("score")
+                    .WithDescription("Time batch scoring with the promoted model on the latest snapshot, repeated to N accounts.");
                 bench.AddCommand<BenchAlgorithmsCommand>("algorithms")
                     .WithDescription("Time WCC, Louvain, k-core, triangles and PageRank on a power-law graph.");
             });

@@ -1,4 +1,4 @@
-namespace BehaviorGraph.Ingest.Tests.Support;
+namespace BehaviorGraph.Testing;
 
 /// <summary>Finds <c>shared/data</c>, which lies beside the repository root (the folder holding BehaviorGraph.sln).</summary>
 public static class SharedData
