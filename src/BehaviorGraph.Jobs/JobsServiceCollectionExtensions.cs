@@ -24,9 +24,10 @@ public static class JobsServiceCollectionExtensions
         var schedules = ScheduleFile.Load(options.SchedulesPath);
         services.AddSingleton(options);
         services.AddSingleton(schedules);
-        services.AddHangfire(configuration =>
+        services.AddHangfire((provider, configuration) =>
         {
             configuration
+                .UseLogProvider(new HostBoundLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
