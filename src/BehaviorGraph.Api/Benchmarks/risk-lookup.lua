@@ -15,6 +15,15 @@ function request()
   return wrk.format("GET", "/v1/accounts/" .. ids[counter] .. "/risk", { ["X-Api-Key"] = os.getenv("API_KEY") })
 end
 
+-- With $PACE_MS set, each connection waits that long before its next request: c connections then offer about
+-- c / (PACE_MS + latency) requests per second, a fixed load for wrk builds without wrk2's -R.
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then
+  function delay()
+    return pace
+  end
+end
+
 function done(summary, latency, requests)
   io.write(string.format("requests %d, errors (non-2xx/3xx) %d, socket errors %d\n",
     summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))

@@ -31,6 +31,8 @@ echo "== wrk -t2 -c$CONNECTIONS -d$DURATION (as fast as it goes)"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT"
 echo "== wrk -t1 -c2 -d$DURATION (light load)"
 wrk -t1 -c2 -d"$DURATION" --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT" | tail -8
+echo "== wrk -t2 -c16 paced 7 ms per connection (≈ 2k rps offered)"
+PACE_MS=7 wrk -t2 -c16 -d"$DURATION" -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT" | grep -E "Requests/sec|requests|^p"
 if wrk --help 2>&1 | grep -q -- '-R'; then
   echo "== wrk2 -R2000 (fixed 2k rps)"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -R2000 --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT"
