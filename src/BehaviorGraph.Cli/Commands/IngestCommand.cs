@@ -22,8 +22,8 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
 
         [CommandOption("--batch-size <ROWS>")]
         [Description("Rows per atomic batch.")]
-        [DefaultValue(50_000)]
-        public int BatchSize { get; init; } = 50_000;
+        [DefaultValue(IngestOptions.DefaultBatchSize)]
+        public int BatchSize { get; init; } = IngestOptions.DefaultBatchSize;
 
         [CommandOption("--force")]
         [Description("Re-read files already recorded as complete (their events are still deduplicated).")]

@@ -6,8 +6,17 @@ internal sealed class EdgeTypeCodes
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
 
+    private string? _lastType;
+    private int _lastCode;
+
     public int CodeOf(string type)
     {
+        // Rows share the interned type strings, so consecutive rows usually hit this reference check.
+        if (ReferenceEquals(type, _lastType))
+        {
+            return _lastCode;
+        }
+
         if (!_codes.TryGetValue(type, out var code))
         {
             code = _names.Count;
@@ -15,6 +24,8 @@ internal sealed class EdgeTypeCodes
             _names.Add(type);
         }
 
+        _lastType = type;
+        _lastCode = code;
         return code;
     }
 

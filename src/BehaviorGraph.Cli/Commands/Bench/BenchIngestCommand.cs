@@ -26,8 +26,8 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
         public int Accounts { get; init; } = 20_000;
 
         [CommandOption("--batch-size <ROWS>")]
-        [DefaultValue(50_000)]
-        public int BatchSize { get; init; } = 50_000;
+        [DefaultValue(IngestOptions.DefaultBatchSize)]
+        public int BatchSize { get; init; } = IngestOptions.DefaultBatchSize;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
