@@ -30,6 +30,7 @@ public static class JobCatalog
             ["review"] = v => ProbabilityOf(v),
             ["block"] = v => ProbabilityOf(v),
         },
+        [JobNames.GraphSync] = new(StringComparer.Ordinal),
     };
 
     public static bool IsKnown(string job) => Arguments.ContainsKey(job);

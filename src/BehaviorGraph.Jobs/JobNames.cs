@@ -7,6 +7,7 @@ public static class JobNames
     public const string Analyze = "analyze";
     public const string Train = "train";
     public const string Score = "score";
+    public const string GraphSync = "graph-sync";
 
-    public static IReadOnlyList<string> All { get; } = [Ingest, Analyze, Train, Score];
+    public static IReadOnlyList<string> All { get; } = [Ingest, Analyze, Train, Score, GraphSync];
 }

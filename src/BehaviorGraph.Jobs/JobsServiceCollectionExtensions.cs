@@ -39,6 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<AnalyzeJob>();
         services.AddTransient<TrainJob>();
         services.AddTransient<ScoreJob>();
+        services.AddTransient<GraphSyncJob>();
         services.AddHostedService<ScheduleRegistrar>();
         if (options.RunServer)
         {

@@ -15,6 +15,7 @@ internal static class JobFactory
             JobNames.Analyze => Job.FromExpression<AnalyzeJob>(j => j.RunAsync(arguments, null, CancellationToken.None), queue),
             JobNames.Train => Job.FromExpression<TrainJob>(j => j.RunAsync(arguments, CancellationToken.None), queue),
             JobNames.Score => Job.FromExpression<ScoreJob>(j => j.RunAsync(arguments, CancellationToken.None), queue),
+            JobNames.GraphSync => Job.FromExpression<GraphSyncJob>(j => j.RunAsync(arguments, CancellationToken.None), queue),
             _ => throw new JobArgumentException($"Job '{name}' is unknown; jobs are {string.Join(", ", JobNames.All)}."),
         };
     }

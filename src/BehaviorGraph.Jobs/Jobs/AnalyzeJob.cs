@@ -9,7 +9,8 @@ namespace BehaviorGraph.Jobs.Jobs;
 
 /// <summary>
 /// Runs the analysis pipeline (the same <see cref="AnalysisPipeline"/> <c>bgraph analyze</c> runs) and, once it
-/// succeeds, enqueues <c>score</c> as its Hangfire continuation, so scores always follow a new snapshot.
+/// succeeds, enqueues <c>score</c> as its Hangfire continuation, so scores always follow a new snapshot, and
+/// <c>graph-sync</c> after that, so Neo4j (when configured) carries each run's scores and clusters.
 /// </summary>
 internal sealed class AnalyzeJob(IBehaviorStore store, IBackgroundJobClient client, JobTrigger trigger)
 {
@@ -37,7 +38,11 @@ internal sealed class AnalyzeJob(IBehaviorStore store, IBackgroundJobClient clie
             var score = client.Create(
                 Hosting.JobFactory.Create(JobNames.Score, new Dictionary<string, string>(StringComparer.Ordinal), queue),
                 new AwaitingState(context.BackgroundJob.Id, new EnqueuedState(queue)));
-            summary += $"; score continues as job {score}";
+            var syncQueue = trigger.QueueOf(JobNames.GraphSync);
+            var sync = client.Create(
+                Hosting.JobFactory.Create(JobNames.GraphSync, new Dictionary<string, string>(StringComparer.Ordinal), syncQueue),
+                new AwaitingState(score, new EnqueuedState(syncQueue)));
+            summary += $"; score continues as job {score}, then graph-sync as job {sync}";
         }
 
         return summary;

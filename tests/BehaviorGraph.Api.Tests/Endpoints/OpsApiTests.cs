@@ -134,6 +134,17 @@ public sealed class OpsApiTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task TriggeredGraphSyncJob_WithoutAGraphStore_SucceedsAsSkipped()
+    {
+        using var client = service.Client("admin");
+        using var response = await client.PostAsJsonAsync("/v1/jobs/graph-sync/trigger", new { });
+        var run = await service.WaitForJobAsync((await response.Content.ReadFromJsonAsync<JobTriggered>(Json.Options))!.JobId);
+
+        Assert.Equal("Succeeded", run.State);
+        Assert.StartsWith("skipped: No graph store configured", run.Result, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Trigger_Returns404ForUnknownJob_And400ForBadArgument()
     {
         using var client = service.Client("admin");

@@ -81,9 +81,13 @@ public sealed class JobChainTests : IAsyncLifetime
         var analyze = await RunAsync("analyze", new { });
         Assert.Equal("Succeeded", analyze.State);
         Assert.StartsWith("analysis run ", analyze.Result, StringComparison.Ordinal);
-        var continuation = analyze.Result!.Split("score continues as job ")[1];
+        var continuation = analyze.Result!.Split("score continues as job ")[1].Split(',')[0];
+        var graphSync = analyze.Result.Split("then graph-sync as job ")[1];
         var firstScore = await WaitAsync(continuation);
         Assert.Equal(("Succeeded", "skipped: no model is promoted"), (firstScore.State, firstScore.Result));
+        var firstSync = await WaitAsync(graphSync);
+        Assert.Equal("Succeeded", firstSync.State);
+        Assert.StartsWith("skipped: No graph store configured", firstSync.Result, StringComparison.Ordinal);
 
         var labels = File.ReadLines(Path.Combine(_directory, "synthetic", SyntheticPlatform.LabelsFileName)).Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var label in labels)
