@@ -119,14 +119,18 @@ public static class ScoringReport
 
     private static Plot ImportancePlot(IReadOnlyList<FeatureImportance> importance)
     {
+        // The 20 strongest features: with ~50 features every label would overlap; the full list is in the HTML table.
+        const int shown = 20;
         var plot = new Plot();
-        var ordered = importance.OrderBy(f => f.AucDrop).ToList();
+        var ordered = importance.OrderByDescending(f => f.AucDrop).Take(shown).Reverse().ToList();
         var positions = Enumerable.Range(0, ordered.Count).Select(i => (double)i).ToArray();
         var bars = plot.Add.Bars(positions, ordered.Select(f => f.AucDrop).ToArray());
         bars.Horizontal = true;
         bars.Color = Colors.SeaGreen;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, ordered.Select(f => f.Feature).ToArray());
-        plot.Title("Feature importance (permutation, training set)");
+        plot.Title(importance.Count > shown
+            ? $"Feature importance: top {shown} of {importance.Count} (permutation, training set)"
+            : "Feature importance (permutation, training set)");
         plot.XLabel("AUC lost when shuffled");
         plot.Axes.Margins(left: 0);
         return plot;
@@ -190,6 +194,17 @@ public static class ScoringReport
         foreach (var (file, caption) in plots)
         {
             html.AppendLine(CultureInfo.InvariantCulture, $"<figure><img src=\"{E(file)}\" width=\"{Width}\" alt=\"{E(caption)}\"><figcaption>{E(caption)}</figcaption></figure>");
+        }
+
+        if (data.Importance.Count > 0)
+        {
+            html.AppendLine("<h2>Every feature's permutation importance</h2><table><tr><th>feature</th><th>AUC lost when shuffled</th></tr>");
+            foreach (var feature in data.Importance.OrderByDescending(f => f.AucDrop))
+            {
+                html.AppendLine(CultureInfo.InvariantCulture, $"<tr><th>{E(feature.Feature)}</th><td>{feature.AucDrop:F5}</td></tr>");
+            }
+
+            html.AppendLine("</table>");
         }
 
         html.AppendLine("</body></html>");
