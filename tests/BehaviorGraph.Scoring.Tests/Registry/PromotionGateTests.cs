@@ -1,6 +1,5 @@
 using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Scoring.Registry;
-using BehaviorGraph.Scoring.Tests.Storage;
 
 namespace BehaviorGraph.Scoring.Tests.Registry;
 
@@ -9,7 +8,7 @@ public sealed class PromotionGateTests
     private static readonly PromotionGateOptions Gate = new(AuprcTolerance: 0.02, MinimumAuc: 0.8);
 
     private static ModelInfo Info(string version, double? auc, double? auprc) =>
-        SqliteModelRegistryTests.Model(version, 0, DateTimeOffset.UnixEpoch).Info with { Metrics = new ModelMetrics(auc, auprc, null, 0, null, 1, 1) };
+        TestModels.Model(version, 0, DateTimeOffset.UnixEpoch).Info with { Metrics = new ModelMetrics(auc, auprc, null, 0, null, 1, 1) };
 
     [Fact]
     public void Evaluate_RefusesACandidate_WorseThanThePromotedBeyondTolerance()
