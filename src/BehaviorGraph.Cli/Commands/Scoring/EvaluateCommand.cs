@@ -12,36 +12,14 @@ namespace BehaviorGraph.Cli.Commands.Scoring;
 
 internal sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
 {
-    public sealed class Settings : ThresholdSettings
+    public sealed class Settings : TrainingSettings
     {
-        [CommandOption("--labels <FILE>")]
-        [Description("Labels CSV (account,label with abusive|benign) to evaluate on; default: the label store's latest labels. Not imported.")]
-        public string? Labels { get; init; }
-
-        [CommandOption("--folds <K>")]
-        [Description("Cross-validation folds; linked accounts (same identity cluster) stay in one fold.")]
-        [DefaultValue(10)]
-        public int Folds { get; init; } = 10;
-
-        [CommandOption("--trainer <NAME>")]
-        [Description("fasttree (default) or lightgbm.")]
-        [DefaultValue("fasttree")]
-        public string Trainer { get; init; } = "fasttree";
-
         [CommandOption("--top-k <K>")]
         [Description("k of precision@k; default: the number of abusive labels.")]
         public int? K { get; init; }
 
-        [CommandOption("--min-labels <N>")]
-        [Description("Fewest labels of each class accepted.")]
-        [DefaultValue(5)]
-        public int MinLabels { get; init; } = 5;
-
         public override ValidationResult Validate() =>
-            Folds < 2 ? ValidationResult.Error("--folds must be at least 2.")
-            : K is < 1 ? ValidationResult.Error("--top-k must be at least 1.")
-            : Trainer.Trim().ToLowerInvariant() is not ("fasttree" or "lightgbm") ? ValidationResult.Error($"--trainer '{Trainer}' is unknown; use fasttree or lightgbm.")
-            : base.Validate();
+            K is < 1 ? ValidationResult.Error("--top-k must be at least 1.") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -55,7 +33,7 @@ internal sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
                 : await store.Labels.GetLatestAsync(cancellationToken);
             var set = TrainingSet.Build(snapshot, labels);
             var groups = await ScoringStores.IdentityGroupsAsync(store, cancellationToken);
-            var training = TrainingOptions.Default with { Trainer = TrainingOptions.ParseTrainer(settings.Trainer), MinimumLabelsPerClass = settings.MinLabels };
+            var training = settings.Training;
             var result = new CrossValidator(training, new EvaluationOptions(settings.Folds, PrecisionAtK: settings.K, Thresholds: settings.Thresholds))
                 .Run(set, a => groups.GetValueOrDefault(a));
 

@@ -11,27 +11,8 @@ namespace BehaviorGraph.Cli.Commands.Scoring;
 
 internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
 {
-    public sealed class Settings : ThresholdSettings
+    public sealed class Settings : TrainingSettings
     {
-        [CommandOption("--labels <FILE>")]
-        [Description("Labels CSV (account,label with abusive|benign). Imported into the label store (source=file); training uses every account's latest label.")]
-        public string? Labels { get; init; }
-
-        [CommandOption("--trainer <NAME>")]
-        [Description("fasttree (default) or lightgbm.")]
-        [DefaultValue("fasttree")]
-        public string Trainer { get; init; } = "fasttree";
-
-        [CommandOption("--folds <K>")]
-        [Description("Cross-validation folds for the model's recorded metrics.")]
-        [DefaultValue(10)]
-        public int Folds { get; init; } = 10;
-
-        [CommandOption("--min-labels <N>")]
-        [Description("Fewest labels of each class that training accepts.")]
-        [DefaultValue(5)]
-        public int MinLabels { get; init; } = 5;
-
         [CommandOption("--auprc-tolerance <D>")]
         [Description("Promotion gate: promote if AUPRC ≥ the promoted model's AUPRC minus this.")]
         [DefaultValue(0.01)]
@@ -42,25 +23,8 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
         [DefaultValue(0.7)]
         public double MinAuc { get; init; } = 0.7;
 
-        public override ValidationResult Validate()
-        {
-            if (Folds < 2)
-            {
-                return ValidationResult.Error("--folds must be at least 2.");
-            }
-
-            if (MinLabels < 2)
-            {
-                return ValidationResult.Error("--min-labels must be at least 2.");
-            }
-
-            if (Trainer.Trim().ToLowerInvariant() is not ("fasttree" or "lightgbm"))
-            {
-                return ValidationResult.Error($"--trainer '{Trainer}' is unknown; use fasttree or lightgbm.");
-            }
-
-            return base.Validate();
-        }
+        public override ValidationResult Validate() =>
+            MinLabels < 2 ? ValidationResult.Error("--min-labels must be at least 2.") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -84,14 +48,9 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
             }
 
             var groups = await ScoringStores.IdentityGroupsAsync(store, cancellationToken);
-            var training = TrainingOptions.Default with
-            {
-                Trainer = TrainingOptions.ParseTrainer(settings.Trainer),
-                MinimumLabelsPerClass = settings.MinLabels,
-            };
             var lifecycle = new ModelLifecycle(
                 store.Models,
-                training,
+                settings.Training,
                 new EvaluationOptions(settings.Folds, Thresholds: settings.Thresholds),
                 new PromotionGateOptions(settings.AuprcTolerance, settings.MinAuc));
             var outcome = await lifecycle.TrainAsync(snapshot, labels, a => groups.GetValueOrDefault(a), cancellationToken);

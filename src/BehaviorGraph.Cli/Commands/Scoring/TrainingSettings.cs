@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using BehaviorGraph.Scoring;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BehaviorGraph.Cli.Commands.Scoring;
+
+/// <summary>The options `train` and `evaluate` share: labels file, trainer, folds and the per-class label minimum.</summary>
+public abstract class TrainingSettings : ThresholdSettings
+{
+    [CommandOption("--labels <FILE>")]
+    [Description("Labels CSV (account,label with abusive|benign). train imports it into the label store and trains on every account's latest label; evaluate only reads it. Default: the label store's latest labels.")]
+    public string? Labels { get; init; }
+
+    [CommandOption("--trainer <NAME>")]
+    [Description("fasttree (default) or lightgbm.")]
+    [DefaultValue("fasttree")]
+    public string Trainer { get; init; } = "fasttree";
+
+    [CommandOption("--folds <K>")]
+    [Description("Cross-validation folds; accounts sharing a cluster stay in one fold.")]
+    [DefaultValue(10)]
+    public int Folds { get; init; } = 10;
+
+    [CommandOption("--min-labels <N>")]
+    [Description("Fewest labels of each class accepted.")]
+    [DefaultValue(5)]
+    public int MinLabels { get; init; } = 5;
+
+    /// <summary>The trainer and label minimum these options ask for.</summary>
+    public TrainingOptions Training => TrainingOptions.Default with
+    {
+        Trainer = TrainingOptions.ParseTrainer(Trainer),
+        MinimumLabelsPerClass = MinLabels,
+    };
+
+    public override ValidationResult Validate() =>
+        Folds < 2 ? ValidationResult.Error("--folds must be at least 2.")
+        : Trainer.Trim().ToLowerInvariant() is not ("fasttree" or "lightgbm") ? ValidationResult.Error($"--trainer '{Trainer}' is unknown; use fasttree or lightgbm.")
+        : base.Validate();
+}
