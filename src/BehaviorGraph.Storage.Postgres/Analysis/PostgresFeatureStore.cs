@@ -25,16 +25,8 @@ internal sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeatu
 
     public async Task CompleteRunAsync(long runId, IReadOnlyList<string> featureNames, IReadOnlyList<AccountFeatureRow> rows, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(featureNames);
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(clusters);
-        foreach (var row in rows)
-        {
-            if (row.Values.Length != featureNames.Count)
-            {
-                throw new ArgumentException($"Account {row.Account} has {row.Values.Length} feature values; the run names {featureNames.Count} features.", nameof(rows));
-            }
-        }
+        FeatureRows.EnsureWidth(featureNames, rows);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -26,16 +26,8 @@ internal sealed class SqliteFeatureStore(SqliteConnectionFactory connections) : 
 
     public async Task CompleteRunAsync(long runId, IReadOnlyList<string> featureNames, IReadOnlyList<AccountFeatureRow> rows, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(featureNames);
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(clusters);
-        foreach (var row in rows)
-        {
-            if (row.Values.Length != featureNames.Count)
-            {
-                throw new ArgumentException($"Account {row.Account} has {row.Values.Length} feature values; the run names {featureNames.Count} features.", nameof(rows));
-            }
-        }
+        FeatureRows.EnsureWidth(featureNames, rows);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
