@@ -6,7 +6,7 @@ using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Postgres.Analysis;
 using BehaviorGraph.Storage.Postgres.Labels;
 using BehaviorGraph.Storage.Postgres.Scoring;
-using BehaviorGraph.Storage.Postgres.Security;
+using BehaviorGraph.Storage.Relational.Security;
 using Npgsql;
 
 namespace BehaviorGraph.Storage.Postgres;
@@ -30,7 +30,7 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
         Stats = new PostgresStatsReader(dataSource);
         Features = new PostgresFeatureStore(dataSource);
         Clusters = new PostgresClusterStore(dataSource);
-        ApiKeys = new PostgresApiKeyStore(dataSource);
+        ApiKeys = new ApiKeyStore(async ct => await dataSource.OpenConnectionAsync(ct));
         Labels = new PostgresLabelStore(dataSource);
         Models = new PostgresModelRegistry(dataSource);
         Scores = new PostgresScoreStore(dataSource);

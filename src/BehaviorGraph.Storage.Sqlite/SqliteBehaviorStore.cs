@@ -1,12 +1,12 @@
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Relational.Security;
 using BehaviorGraph.Storage.Sqlite.Analysis;
 using BehaviorGraph.Storage.Sqlite.Graph;
 using BehaviorGraph.Storage.Sqlite.Ingest;
 using BehaviorGraph.Storage.Sqlite.Labels;
 using BehaviorGraph.Storage.Sqlite.Scoring;
-using BehaviorGraph.Storage.Sqlite.Security;
 using BehaviorGraph.Storage.Sqlite.Stats;
 
 namespace BehaviorGraph.Storage.Sqlite;
@@ -29,7 +29,7 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
         Labels = new SqliteLabelStore(connections);
         Models = new SqliteModelRegistry(connections);
         Scores = new SqliteScoreStore(connections);
-        ApiKeys = new SqliteApiKeyStore(connections);
+        ApiKeys = new ApiKeyStore(async ct => await connections.OpenAsync(ct));
     }
 
     public string Description { get; }
