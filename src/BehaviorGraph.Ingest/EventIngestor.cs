@@ -130,13 +130,12 @@ public sealed class EventIngestor(IEventIngestStore store)
 
     private static EventFormat DetectFormat(string name, Stream stream)
     {
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (extension is ".jsonl" or ".ndjson" or ".json")
+        if (EventFiles.IsJsonLines(name))
         {
             return EventFormat.JsonLines;
         }
 
-        if (extension is ".csv" || !stream.CanSeek)
+        if (Path.GetExtension(name).Equals(".csv", StringComparison.OrdinalIgnoreCase) || !stream.CanSeek)
         {
             return EventFormat.Csv;
         }

@@ -8,8 +8,6 @@ namespace BehaviorGraph.Cli.Commands;
 
 internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
 {
-    private static readonly string[] EventFilePatterns = ["*.csv", "*.jsonl", "*.ndjson", "*.json"];
-
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<PATH>")]
@@ -105,9 +103,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(EventFilePatterns
-                    .SelectMany(pattern => Directory.EnumerateFiles(path, pattern))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(EventFiles.InDirectory(path));
             }
             else if (File.Exists(path))
             {

@@ -11,8 +11,6 @@ namespace BehaviorGraph.Jobs.Jobs;
 /// </summary>
 internal sealed class InboxIngestor(IBehaviorStore store, ILogger<InboxIngestor> logger)
 {
-    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".csv", ".jsonl", ".ndjson", ".json" };
-
     public async Task<InboxReport> IngestAsync(string inbox, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(inbox))
@@ -21,10 +19,7 @@ internal sealed class InboxIngestor(IBehaviorStore store, ILogger<InboxIngestor>
         }
 
         var done = Path.Combine(inbox, "done");
-        var files = Directory.EnumerateFiles(inbox)
-            .Where(f => Extensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = EventFiles.InDirectory(inbox);
         var ingestor = new EventIngestor(store.Ingest);
         int count = 0, already = 0;
         long ingested = 0, duplicates = 0, quarantined = 0;
