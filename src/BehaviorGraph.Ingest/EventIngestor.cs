@@ -7,8 +7,9 @@ using BehaviorGraph.Ingest.Validation;
 namespace BehaviorGraph.Ingest;
 
 /// <summary>
-/// Ingests event sources into a store: parses on one thread while the store writes the previous batch on
-/// another, quarantines bad rows, and resumes an interrupted source after its last committed batch.
+/// Ingests event sources into a store as a three-stage pipeline — parse a batch, let the store prepare it
+/// (when it can, see <see cref="IPreparingEventIngestStore"/>), write it — so the three run at once on
+/// consecutive batches. Quarantines bad rows, and resumes an interrupted source after its last committed batch.
 /// </summary>
 public sealed class EventIngestor(IEventIngestStore store)
 {
@@ -69,38 +70,44 @@ public sealed class EventIngestor(IEventIngestStore store)
 
         var skipThrough = options.Force ? 0 : previous?.LastLine ?? 0;
         IEventRowReader reader = format == EventFormat.JsonLines ? new JsonLinesEventRowReader() : new CsvEventRowReader();
-        var chunks = Channel.CreateBounded<RowChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<RowChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var prepared = Channel.CreateBounded<PreparedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-        var producer = Task.Run(async () =>
+        var parsing = RunStage(chunks.Writer, writer =>
         {
-            try
+            foreach (var chunk in reader.ReadChunks(stream, options.BatchSize, skipThrough, stop.Token))
             {
-                foreach (var chunk in reader.ReadChunks(stream, options.BatchSize, skipThrough, stop.Token))
+                Put(writer, chunk, stop.Token);
+            }
+        });
+        var preparing = RunStage(prepared.Writer, writer =>
+        {
+            while (chunks.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+            {
+                while (chunks.Reader.TryRead(out var chunk))
                 {
-                    await chunks.Writer.WriteAsync(chunk, stop.Token);
+                    var batch = new EventBatch(source, chunk.Events, chunk.Quarantined, chunk.LastLine);
+                    var ready = chunk.Events.Count == 0 && chunk.Quarantined.Count == 0 ? null
+                        : store is IPreparingEventIngestStore preparer ? preparer.Prepare(batch) : new PreparedBatch(batch);
+                    Put(writer, new PreparedChunk(chunk, ready), stop.Token);
                 }
-
-                chunks.Writer.Complete();
             }
-            catch (Exception ex)
-            {
-                chunks.Writer.Complete(ex);
-            }
-        }, stop.Token);
+        });
 
         long read = 0, ingested = 0, duplicates = 0, quarantined = 0, skipped = 0;
         var byReason = new Dictionary<string, long>(StringComparer.Ordinal);
         var length = stream.CanSeek ? stream.Length : 0;
         try
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
+            await foreach (var (chunk, batch) in prepared.Reader.ReadAllAsync(stop.Token))
             {
                 read += chunk.RowsRead;
                 skipped += chunk.RowsSkipped;
-                if (chunk.Events.Count > 0 || chunk.Quarantined.Count > 0)
+                if (batch is not null)
                 {
-                    var result = await store.WriteBatchAsync(new EventBatch(source, chunk.Events, chunk.Quarantined, chunk.LastLine), stop.Token);
+                    var result = store is IPreparingEventIngestStore preparer
+                        ? await preparer.WriteBatchAsync(batch, stop.Token)
+                        : await store.WriteBatchAsync(batch.Batch, stop.Token);
                     ingested += result.Inserted;
                     duplicates += result.Duplicates;
                     quarantined += result.Quarantined;
@@ -121,12 +128,42 @@ public sealed class EventIngestor(IEventIngestStore store)
         }
         finally
         {
-            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(parsing, preparing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await store.CompleteSourceAsync(source, cancellationToken);
         return new IngestReport(source.Name, source.ContentHash, read, ingested, duplicates, quarantined, skipped, AlreadyComplete: false, byReason, clock.Elapsed);
     }
+
+    /// <summary>
+    /// Runs one pipeline stage on a thread of its own (the stages are CPU-bound and run for the whole source, so
+    /// they must not wait for the thread pool to grow); its end or failure completes its output channel.
+    /// </summary>
+    private static Task RunStage<T>(ChannelWriter<T> output, Action<ChannelWriter<T>> stage) => Task.Factory.StartNew(
+        () =>
+        {
+            try
+            {
+                stage(output);
+                output.Complete();
+            }
+            catch (Exception ex)
+            {
+                output.Complete(ex);
+            }
+        },
+        CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Hands an item to the next stage, blocking this stage's thread while the next one is still busy.</summary>
+    private static void Put<T>(ChannelWriter<T> output, T item, CancellationToken cancellationToken)
+    {
+        if (!output.TryWrite(item))
+        {
+            output.WriteAsync(item, cancellationToken).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private sealed record PreparedChunk(RowChunk Chunk, PreparedBatch? Batch);
 
     private static EventFormat DetectFormat(string name, Stream stream)
     {

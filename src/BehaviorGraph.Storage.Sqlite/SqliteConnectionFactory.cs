@@ -29,11 +29,15 @@ internal sealed class SqliteConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             using var pragma = connection.CreateCommand();
-            // WAL lets analysts read while ingest writes; NORMAL sync is durable at every WAL checkpoint and
-            // never corrupts the file, which is the trade-off the embedded store wants.
+            // page_size takes effect only on a new, empty file (before WAL is switched on): 16 KiB pages make bulk
+            // ingest's B-tree inserts about 10% cheaper than SQLite's 4 KiB default (see README, measured figures).
+            // WAL lets analysts read while ingest writes; NORMAL sync is durable at every WAL checkpoint and never
+            // corrupts the file, which is the trade-off the embedded store wants. Checkpointing only every 16,384
+            // pages (256 MB at 16 KiB) copies a page re-written by several ingest batches into the file once, not
+            // once per batch; ingest also checkpoints when a source completes.
             pragma.CommandText =
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; " +
-                "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;";
+                "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; " +
+                "PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -242,6 +242,41 @@ public abstract partial class StoreBehaviorTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => store.Ingest.WriteBatchAsync(failing, CancellationToken.None));
 
         await AssertUnchangedAsync(store, before, "h2");
+        // The rolled-back batch's new nodes are created by the next batch that names them.
+        await store.Ingest.WriteBatchAsync(Batch("h3", 1, [Event("f3", 8000, EventTypes.Follow, "erin", "alice", device: "d9")]), CancellationToken.None);
+        var after = await GraphSnapshot.ReadAsync(store);
+        Assert.Equal((8000, 8000), after.Nodes["account:erin"]);
+        Assert.Equal((8000, 8000), after.Nodes["device:d9"]);
+        Assert.Equal((1, 8000, 8000, 0), after.Edges["account:erin uses_device device:d9"]);
+        Assert.Equal(before.Nodes.Count + 2, after.Nodes.Count);
+    }
+
+    [SkippableFact]
+    public async Task WriteBatch_FromTwoHostsTakingTurns_EachUsesTheNodesTheOtherAdded()
+    {
+        var first = await OpenAsync();
+        await first.Ingest.WriteBatchAsync(Batch("h1", 5, First), CancellationToken.None);
+        var second = await OpenAsync(reopen: true);
+        await second.Ingest.WriteBatchAsync(Batch("h2", 3, Second), CancellationToken.None);
+
+        // The first host never saw dave (added by the second); erin is new to both.
+        await first.Ingest.WriteBatchAsync(Batch("h3", 2,
+        [
+            Event("g1", 5000, EventTypes.Follow, "dave", "erin", device: "d1"),
+            Event("g2", 6000, EventTypes.Message, "erin", "carol"),
+        ]), CancellationToken.None);
+        await second.Ingest.WriteBatchAsync(Batch("h4", 1, [Event("g3", 7000, EventTypes.Follow, "erin", "dave")]), CancellationToken.None);
+
+        var graph = await GraphSnapshot.ReadAsync(first);
+        Assert.Equal(10, graph.Events.Count);
+        Assert.Equal(10, graph.Nodes.Count);
+        Assert.Equal((100, 7000), graph.Nodes["account:dave"]);
+        Assert.Equal((5000, 7000), graph.Nodes["account:erin"]);
+        Assert.Equal((1500, 6000), graph.Nodes["account:carol"]);
+        Assert.Equal((1000, 5000), graph.Nodes["device:d1"]);
+        Assert.Equal((1, 5000, 5000, 0), graph.Edges["account:dave follow account:erin"]);
+        Assert.Equal((1, 7000, 7000, 0), graph.Edges["account:erin follow account:dave"]);
+        Assert.Equal((1, 5000, 5000, 0), graph.Edges["account:dave uses_device device:d1"]);
     }
 
     [SkippableFact]

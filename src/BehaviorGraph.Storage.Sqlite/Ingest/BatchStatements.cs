@@ -68,7 +68,7 @@ internal sealed class BatchStatements : IDisposable
     public void UpdateSeen(long id, long first, long last) =>
         _updateSeen.Bind(1, id).Bind(2, first).Bind(3, last).Execute();
 
-    public void UpsertEdge(long source, long target, string type, EdgeDelta delta) =>
+    public void UpsertEdge(long source, long target, string type, in EdgeAggregate delta) =>
         _upsertEdge.Bind(1, source).Bind(2, target).Bind(3, type).Bind(4, delta.Count)
             .Bind(5, delta.FirstMs).Bind(6, delta.LastMs).Bind(7, delta.ValueSum).Execute();
 

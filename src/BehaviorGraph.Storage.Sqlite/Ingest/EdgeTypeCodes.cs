@@ -1,6 +1,9 @@
 namespace BehaviorGraph.Storage.Sqlite.Ingest;
 
-/// <summary>Small integer codes for edge-type names, so batch aggregation hashes integers rather than strings.</summary>
+/// <summary>
+/// Small integer codes for edge-type names, so batch aggregation hashes integers rather than strings. Not
+/// thread-safe: the batch preparer uses it under the node directory's gate.
+/// </summary>
 internal sealed class EdgeTypeCodes
 {
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
@@ -29,5 +32,6 @@ internal sealed class EdgeTypeCodes
         return code;
     }
 
-    public string NameOf(int code) => _names[code];
+    /// <summary>The names by code, as known now; codes never change, so an older copy stays right for its codes.</summary>
+    public string[] Names() => [.. _names];
 }

@@ -5,67 +5,70 @@ namespace BehaviorGraph.Storage.Sqlite.Ingest;
 /// <summary>
 /// A prepared statement driven through SQLite's C API. The ingest hot path binds and steps millions of rows;
 /// ADO.NET's per-execute parameter handling costs more than SQLite's own work there, so these few statements
-/// bypass it. Values are always bound, never spliced into the SQL text.
+/// bypass it (see <see cref="SqliteNative"/>). Values are always bound, never spliced into the SQL text.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly nint _dbPointer;
+    private readonly nint _pointer;
 
     public RawStatement(sqlite3 db, string sql)
     {
         _db = db;
         Check(raw.sqlite3_prepare_v2(db, sql, out _statement), "prepare");
+        // Both handles stay referenced by this object, so the pointers outlive every call made through them.
+        _dbPointer = db.DangerousGetHandle();
+        _pointer = _statement.DangerousGetHandle();
     }
 
     public RawStatement Bind(int index, long value)
     {
-        Check(raw.sqlite3_bind_int64(_statement, index, value), "bind");
+        Check(SqliteNative.BindInt64(_pointer, index, value), "bind");
         return this;
     }
 
     public RawStatement Bind(int index, double value)
     {
-        Check(raw.sqlite3_bind_double(_statement, index, value), "bind");
+        Check(SqliteNative.BindDouble(_pointer, index, value), "bind");
         return this;
     }
 
     public RawStatement Bind(int index, string? value)
     {
-        // UTF-16 straight from the string: SQLite converts it in C, where the UTF-8 overload would allocate a copy per call.
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()), "bind");
+        // UTF-16 straight from the string: SQLite converts it in C, where binding UTF-8 would first need a copy.
+        Check(value is null ? SqliteNative.BindNull(_pointer, index) : SqliteNative.BindText16(_pointer, index, value), "bind");
         return this;
     }
 
     public RawStatement BindNullable(int index, long value)
     {
-        Check(value == 0 ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_int64(_statement, index, value), "bind");
+        Check(value == 0 ? SqliteNative.BindNull(_pointer, index) : SqliteNative.BindInt64(_pointer, index, value), "bind");
         return this;
     }
 
     public RawStatement Bind(int index, double? value)
     {
-        Check(value is { } v ? raw.sqlite3_bind_double(_statement, index, v) : raw.sqlite3_bind_null(_statement, index), "bind");
+        Check(value is { } v ? SqliteNative.BindDouble(_pointer, index, v) : SqliteNative.BindNull(_pointer, index), "bind");
         return this;
     }
 
     /// <summary>Runs a statement that returns no row; the number of rows it changed.</summary>
     public int Execute()
     {
-        try
+        var rc = SqliteNative.Step(_pointer);
+        if (rc is not raw.SQLITE_DONE and not raw.SQLITE_ROW)
         {
-            var rc = raw.sqlite3_step(_statement);
-            if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
-            {
-                Check(rc, "step");
-            }
+            // The error message belongs to the failed step; read it before reset.
+            var message = raw.sqlite3_errmsg(_db).utf8_to_string();
+            _ = SqliteNative.Reset(_pointer);
+            throw new Microsoft.Data.Sqlite.SqliteException($"SQLite step failed: {message}", rc);
+        }
 
-            return raw.sqlite3_changes(_db);
-        }
-        finally
-        {
-            raw.sqlite3_reset(_statement);
-        }
+        // reset repeats the step's result code, already handled above.
+        _ = SqliteNative.Reset(_pointer);
+        return SqliteNative.Changes(_dbPointer);
     }
 
     public void Dispose() => _statement.Dispose();

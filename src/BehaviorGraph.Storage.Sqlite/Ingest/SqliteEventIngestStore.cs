@@ -2,25 +2,21 @@ using BehaviorGraph.Core.Events;
 using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Storage;
 using Dapper;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace BehaviorGraph.Storage.Sqlite.Ingest;
 
 /// <summary>
-/// Writes event batches into the embedded store, one transaction per batch. The per-event statements are
-/// prepared once and re-bound (rather than going through Dapper) because they run a million times per file;
-/// everything else uses Dapper.
+/// Writes event batches into the embedded store, one transaction per batch. Preparing a batch (on the ingest
+/// pipeline's own stage) resolves its node keys to slots of an in-memory node directory and aggregates its
+/// node ranges and edges; the writer then only assigns ids to new nodes and drives prepared statements, which
+/// bypass ADO.NET because they run a million times per file. Everything else uses Dapper.
 /// </summary>
-internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections) : IEventIngestStore, IAsyncDisposable
+internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections) : IPreparingEventIngestStore, IAsyncDisposable
 {
-    // Node ids never change once committed, so the writer caches every node (loaded once, then kept up to date);
-    // past this size it is dropped after each batch so a long-running host does not hold a huge graph's keys.
-    private const int MaxCachedNodes = 4_000_000;
-
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly NodeDirectory _directory = new();
     private readonly EdgeTypeCodes _edgeTypes = new();
-    private NodeCache? _nodes;
     private SqliteConnection? _connection;
     private BatchStatements? _statements;
 
@@ -48,17 +44,59 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
             ON CONFLICT (content_hash) DO UPDATE SET completed_at = @now, updated_at = @now, name = @name
             """,
             new { hash = source.ContentHash, name = source.Name, now }, cancellationToken: cancellationToken));
+
+        // Leave the finished source in the database file, not only in the write-ahead log (PASSIVE: never waits for readers).
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(PASSIVE)", cancellationToken: cancellationToken));
     }
 
-    public async Task<BatchWriteResult> WriteBatchAsync(EventBatch batch, CancellationToken cancellationToken)
+    public Task<BatchWriteResult> WriteBatchAsync(EventBatch batch, CancellationToken cancellationToken) =>
+        WriteBatchAsync(Prepare(batch), cancellationToken);
+
+    public PreparedBatch Prepare(EventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var events = batch.Events;
+        var slots = new EventSlots(events.Count);
+        string[] typeNames;
+        int usesDevice, usesIp;
+        using (_directory.Gate.EnterScope())
+        {
+            usesDevice = _edgeTypes.CodeOf(EdgeTypes.UsesDevice);
+            usesIp = _edgeTypes.CodeOf(EdgeTypes.UsesIp);
+            for (var i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                slots.Actor[i] = _directory.SlotOf(new NodeKey(NodeKind.Account, e.Actor));
+                slots.Target[i] = e.Target is null ? -1
+                    : _directory.SlotOf(new NodeKey(e.TargetKind == TargetKind.Content ? NodeKind.Content : NodeKind.Account, e.Target));
+                slots.Device[i] = e.Device is null ? -1 : _directory.SlotOf(new NodeKey(NodeKind.Device, e.Device));
+                slots.Ip[i] = e.Ip is null ? -1 : _directory.SlotOf(new NodeKey(NodeKind.Ip, e.Ip));
+                slots.TypeCode[i] = _edgeTypes.CodeOf(e.Type);
+                slots.TimestampMs[i] = e.TimestampMs;
+                slots.Value[i] = e.Value ?? 0d;
+            }
+
+            typeNames = _edgeTypes.Names();
+        }
+
+        var aggregates = BatchAggregates.Compute(slots, usesDevice, usesIp, skip: null);
+        return new SqlitePreparedBatch(batch, _directory, slots, aggregates, typeNames, usesDevice, usesIp);
+    }
+
+    public async Task<BatchWriteResult> WriteBatchAsync(PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch is not SqlitePreparedBatch prepared || prepared.Directory != _directory)
+        {
+            throw new ArgumentException("The batch was not prepared by this store.", nameof(batch));
+        }
+
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             _connection ??= await connections.OpenAsync(cancellationToken);
             _statements ??= new BatchStatements(_connection);
-            return WriteBatch(_connection, _statements, batch, cancellationToken);
+            return WriteBatch(_connection, _statements, prepared, cancellationToken);
         }
         finally
         {
@@ -77,130 +115,162 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
         _writeLock.Dispose();
     }
 
-    private BatchWriteResult WriteBatch(SqliteConnection connection, BatchStatements s, EventBatch batch, CancellationToken cancellationToken)
+    private BatchWriteResult WriteBatch(SqliteConnection connection, BatchStatements s, SqlitePreparedBatch batch, CancellationToken cancellationToken)
     {
-        var created = new List<int>();
-        var dirty = new List<int>();
-        var edges = new Dictionary<EdgeKey, EdgeDelta>();
-        var usesDevice = _edgeTypes.CodeOf(EdgeTypes.UsesDevice);
-        var usesIp = _edgeTypes.CodeOf(EdgeTypes.UsesIp);
+        var directory = _directory;
+        var events = batch.Batch.Events;
+        var slots = batch.Slots;
+        var knownBefore = directory.KnownMaxId;
+        var newIdsAbove = long.MaxValue;
+        var widened = new List<NodeRangeUndo>();
+        bool[]? duplicate = null;
         var inserted = 0;
         var duplicates = 0;
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        var nodes = _nodes ??= new NodeCache();
         try
         {
-            nodes.CatchUp(connection);
-            foreach (var e in batch.Events)
+            directory.CatchUp(connection);
+            newIdsAbove = directory.KnownMaxId;
+            for (var i = 0; i < events.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var ts = e.TimestampMs;
-                var actor = nodes.Resolve(new NodeKey(NodeKind.Account, e.Actor), ts, created);
-                var target = e.Target is null ? -1
-                    : nodes.Resolve(new NodeKey(e.TargetKind == TargetKind.Content ? NodeKind.Content : NodeKind.Account, e.Target), ts, created);
-                var device = e.Device is null ? -1 : nodes.Resolve(new NodeKey(NodeKind.Device, e.Device), ts, created);
-                var ip = e.Ip is null ? -1 : nodes.Resolve(new NodeKey(NodeKind.Ip, e.Ip), ts, created);
-                var actorId = nodes[actor].Id;
-                var targetId = target < 0 ? 0 : nodes[target].Id;
-                var deviceId = device < 0 ? 0 : nodes[device].Id;
-                var ipId = ip < 0 ? 0 : nodes[ip].Id;
-
-                if (!s.InsertEvent(e, actorId, targetId, deviceId, ipId))
+                var actor = IdOf(directory, slots.Actor[i]);
+                var target = slots.Target[i] < 0 ? 0 : IdOf(directory, slots.Target[i]);
+                var device = slots.Device[i] < 0 ? 0 : IdOf(directory, slots.Device[i]);
+                var ip = slots.Ip[i] < 0 ? 0 : IdOf(directory, slots.Ip[i]);
+                if (s.InsertEvent(events[i], actor, target, device, ip))
+                {
+                    inserted++;
+                }
+                else
                 {
                     duplicates++;
-                    continue;
-                }
-
-                inserted++;
-                nodes.Touch(actor, ts, dirty);
-                if (target >= 0)
-                {
-                    nodes.Touch(target, ts, dirty);
-                    AddEdge(edges, new EdgeKey(actorId, targetId, _edgeTypes.CodeOf(e.Type)), ts, e.Value ?? 0d);
-                }
-
-                if (device >= 0)
-                {
-                    nodes.Touch(device, ts, dirty);
-                    AddEdge(edges, new EdgeKey(actorId, deviceId, usesDevice), ts, 0d);
-                }
-
-                if (ip >= 0)
-                {
-                    nodes.Touch(ip, ts, dirty);
-                    AddEdge(edges, new EdgeKey(actorId, ipId, usesIp), ts, 0d);
+                    (duplicate ??= new bool[events.Count])[i] = true;
                 }
             }
 
-            WriteNodes(s, nodes, created, dirty);
-            WriteEdges(s, edges);
+            var graph = duplicate is null ? batch.Aggregates : BatchAggregates.Compute(slots, batch.UsesDevice, batch.UsesIp, duplicate);
+            WriteNodes(s, directory, batch.Aggregates.Nodes, graph.Nodes, newIdsAbove, widened);
+            WriteEdges(s, directory, graph.Edges, batch.TypeNames);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            foreach (var row in batch.Quarantined)
+            foreach (var row in batch.Batch.Quarantined)
             {
-                s.InsertQuarantine(batch.Source, row, now);
+                s.InsertQuarantine(batch.Batch.Source, row, now);
             }
 
-            s.AdvanceSource(batch.Source, batch.LastLine, inserted, duplicates, batch.Quarantined.Count, now);
+            s.AdvanceSource(batch.Batch.Source, batch.Batch.LastLine, inserted, duplicates, batch.Batch.Quarantined.Count, now);
             transaction.Commit();
         }
         catch
         {
-            // The cache holds ids and ranges of the rolled-back batch: drop it; the next batch reloads from the table.
-            _nodes = null;
             transaction.Rollback();
+            Forget(directory, batch.Aggregates.Nodes, widened, newIdsAbove, knownBefore);
             throw;
         }
 
-        foreach (var slot in created)
-        {
-            nodes[slot].IsNew = false;
-        }
-
-        if (nodes.Count > MaxCachedNodes)
-        {
-            _nodes = null;
-        }
-
-        return new BatchWriteResult(inserted, duplicates, batch.Quarantined.Count);
+        return new BatchWriteResult(inserted, duplicates, batch.Batch.Quarantined.Count);
     }
 
-    /// <summary>New nodes in id order (appended to the table), then widened ranges in id order.</summary>
-    private static void WriteNodes(BatchStatements s, NodeCache nodes, List<int> created, List<int> dirty)
+    /// <summary>The node's id, assigning the next one when no committed row has the node yet.</summary>
+    private static long IdOf(NodeDirectory directory, int slot)
     {
-        foreach (var slot in created)
+        ref var state = ref directory[slot];
+        if (state.Id == 0)
         {
-            ref var state = ref nodes[slot];
-            s.InsertNode(state.Id, nodes.KeyOf(slot), state.First, state.Last);
+            state.Id = ++directory.KnownMaxId;
         }
 
-        dirty.Sort((a, b) => nodes[a].Id.CompareTo(nodes[b].Id));
-        foreach (var slot in dirty)
+        return state.Id;
+    }
+
+    /// <summary>
+    /// Inserts the nodes this transaction gave ids, then widens the stored range of existing nodes that events new
+    /// to the log fall outside of. A new node's range spans the batch's new events that touch it; a node only
+    /// duplicates refer to takes the range of those references.
+    /// </summary>
+    private static void WriteNodes(
+        BatchStatements s, NodeDirectory directory, NodeRange[] referenced, NodeRange[] touched, long newIdsAbove, List<NodeRangeUndo> widened)
+    {
+        foreach (var range in referenced)
         {
-            ref var state = ref nodes[slot];
-            s.UpdateSeen(state.Id, state.First, state.Last);
-            state.Dirty = false;
+            ref var state = ref directory[range.Slot];
+            if (state.Id > newIdsAbove)
+            {
+                var own = ReferenceEquals(touched, referenced) ? range : Find(touched, range.Slot) ?? range;
+                state.First = own.FirstMs;
+                state.Last = own.LastMs;
+                s.InsertNode(state.Id, directory.KeyOf(range.Slot), own.FirstMs, own.LastMs);
+            }
+        }
+
+        foreach (var range in touched)
+        {
+            ref var state = ref directory[range.Slot];
+            if (state.Id <= newIdsAbove && (range.FirstMs < state.First || range.LastMs > state.Last))
+            {
+                widened.Add(new NodeRangeUndo(range.Slot, state.First, state.Last));
+                state.First = Math.Min(state.First, range.FirstMs);
+                state.Last = Math.Max(state.Last, range.LastMs);
+                s.UpdateSeen(state.Id, state.First, state.Last);
+            }
         }
     }
 
-    /// <summary>Upserts in key order, so the edge B-tree's working set is the pages this batch touches.</summary>
-    private void WriteEdges(BatchStatements s, Dictionary<EdgeKey, EdgeDelta> edges)
+    private static NodeRange? Find(NodeRange[] sortedBySlot, int slot)
     {
-        var keys = new EdgeKey[edges.Count];
-        var deltas = new EdgeDelta[edges.Count];
-        edges.Keys.CopyTo(keys, 0);
-        edges.Values.CopyTo(deltas, 0);
-        Array.Sort(keys, deltas);
-        for (var i = 0; i < keys.Length; i++)
+        int low = 0, high = sortedBySlot.Length - 1;
+        while (low <= high)
         {
-            s.UpsertEdge(keys[i].Source, keys[i].Target, _edgeTypes.NameOf(keys[i].TypeCode), deltas[i]);
+            var mid = (low + high) >>> 1;
+            var at = sortedBySlot[mid].Slot;
+            if (at == slot)
+            {
+                return sortedBySlot[mid];
+            }
+
+            if (at < slot)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return null;
+    }
+
+    private static void WriteEdges(BatchStatements s, NodeDirectory directory, EdgeAggregate[] edges, string[] typeNames)
+    {
+        foreach (ref readonly var edge in edges.AsSpan())
+        {
+            s.UpsertEdge(directory[edge.Source].Id, directory[edge.Target].Id, typeNames[edge.TypeCode], edge);
         }
     }
 
-    private static void AddEdge(Dictionary<EdgeKey, EdgeDelta> edges, EdgeKey key, long timestampMs, double value)
+    /// <summary>Takes back what a rolled-back transaction taught the directory: the ids it assigned and the ranges it widened.</summary>
+    private static void Forget(NodeDirectory directory, NodeRange[] referenced, List<NodeRangeUndo> widened, long newIdsAbove, long knownBefore)
     {
-        ref var delta = ref CollectionsMarshal.GetValueRefOrAddDefault(edges, key, out _);
-        delta.Add(timestampMs, value);
+        foreach (var range in referenced)
+        {
+            ref var state = ref directory[range.Slot];
+            if (state.Id > newIdsAbove)
+            {
+                state = default;
+            }
+        }
+
+        for (var i = widened.Count - 1; i >= 0; i--)
+        {
+            ref var state = ref directory[widened[i].Slot];
+            state.First = widened[i].FirstMs;
+            state.Last = widened[i].LastMs;
+        }
+
+        // Nodes caught up from other writers' commits stay known; only this transaction's ids are returned.
+        directory.KnownMaxId = newIdsAbove == long.MaxValue ? knownBefore : newIdsAbove;
     }
 
     private sealed record SourceRow(string ContentHash, string Name, long LastLine, long Inserted, long Duplicates, long Quarantined, long? CompletedAt)

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace BehaviorGraph.Storage.Sqlite.Ingest;
+
+/// <summary>
+/// The few SQLite C functions the ingest hot path calls per value, imported from the same native library
+/// Microsoft.Data.Sqlite loads. They take the statement pointer itself rather than SQLitePCL's SafeHandle, and
+/// the bind, reset and count functions skip the GC transition: each is a short call that neither blocks nor
+/// calls back, and together they run some twenty million times per million events.
+/// </summary>
+internal static partial class SqliteNative
+{
+    private const string Library = "e_sqlite3";
+
+    /// <summary>SQLITE_TRANSIENT: SQLite copies bound text before the call returns.</summary>
+    private static readonly nint Transient = -1;
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_int64")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindInt64(nint statement, int index, long value);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_double")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindDouble(nint statement, int index, double value);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_null")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindNull(nint statement, int index);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_reset")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Reset(nint statement);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_changes")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Changes(nint database);
+
+    /// <summary>Runs the statement; a real transition, since it does I/O and may wait on a lock.</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_step")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Step(nint statement);
+
+    public static unsafe int BindText16(nint statement, int index, ReadOnlySpan<char> value)
+    {
+        fixed (char* chars = value)
+        {
+            return BindText16(statement, index, chars, value.Length * sizeof(char), Transient);
+        }
+    }
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_text16")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static unsafe partial int BindText16(nint statement, int index, char* value, int bytes, nint destructor);
+}
