@@ -57,8 +57,8 @@ internal sealed class BatchStatements : IDisposable
     }
 
     /// <summary>Inserts the event unless its id is already in the log; true when it was new.</summary>
-    public bool InsertEvent(InteractionEvent e, long actor, long target, long device, long ip) =>
-        _insertEvent.Bind(1, e.EventId).Bind(2, e.TimestampMs).Bind(3, e.Type).Bind(4, actor)
+    public bool InsertEvent(InteractionEvent e, ReadOnlySpan<byte> typeUtf8, long actor, long target, long device, long ip) =>
+        _insertEvent.Bind(1, e.EventId).Bind(2, e.TimestampMs).BindUtf8(3, typeUtf8).Bind(4, actor)
             .BindNullable(5, target).Bind(6, e.Value).BindNullable(7, device).BindNullable(8, ip)
             .Execute() == 1;
 
@@ -68,8 +68,8 @@ internal sealed class BatchStatements : IDisposable
     public void UpdateSeen(long id, long first, long last) =>
         _updateSeen.Bind(1, id).Bind(2, first).Bind(3, last).Execute();
 
-    public void UpsertEdge(long source, long target, string type, in EdgeAggregate delta) =>
-        _upsertEdge.Bind(1, source).Bind(2, target).Bind(3, type).Bind(4, delta.Count)
+    public void UpsertEdge(long source, long target, ReadOnlySpan<byte> typeUtf8, in EdgeAggregate delta) =>
+        _upsertEdge.Bind(1, source).Bind(2, target).BindUtf8(3, typeUtf8).Bind(4, delta.Count)
             .Bind(5, delta.FirstMs).Bind(6, delta.LastMs).Bind(7, delta.ValueSum).Execute();
 
     public void InsertQuarantine(IngestSource source, QuarantinedRow row, long now) =>

@@ -7,7 +7,7 @@ namespace BehaviorGraph.Storage.Sqlite.Ingest;
 internal sealed class EdgeTypeCodes
 {
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-    private readonly List<string> _names = [];
+    private readonly List<byte[]> _names = [];
 
     private string? _lastType;
     private int _lastCode;
@@ -24,7 +24,7 @@ internal sealed class EdgeTypeCodes
         {
             code = _names.Count;
             _codes[type] = code;
-            _names.Add(type);
+            _names.Add(System.Text.Encoding.UTF8.GetBytes(type));
         }
 
         _lastType = type;
@@ -32,6 +32,6 @@ internal sealed class EdgeTypeCodes
         return code;
     }
 
-    /// <summary>The names by code, as known now; codes never change, so an older copy stays right for its codes.</summary>
-    public string[] Names() => [.. _names];
+    /// <summary>The names by code in UTF-8, as known now; codes never change, so an older copy stays right for its codes.</summary>
+    public byte[][] Utf8Names() => [.. _names];
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using SQLitePCL;
 
 namespace BehaviorGraph.Storage.Sqlite.Ingest;
@@ -37,8 +39,37 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement Bind(int index, string? value)
     {
-        // UTF-16 straight from the string: SQLite converts it in C, where binding UTF-8 would first need a copy.
-        Check(value is null ? SqliteNative.BindNull(_pointer, index) : SqliteNative.BindText16(_pointer, index, value), "bind");
+        if (value is null)
+        {
+            Check(SqliteNative.BindNull(_pointer, index), "bind");
+            return this;
+        }
+
+        // The database is UTF-8: text bound as UTF-8 is copied once, where UTF-16 would be converted inside SQLite.
+        const int StackLimit = 512;
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            var buffer = rented ?? stackalloc byte[StackLimit];
+            var written = Encoding.UTF8.GetBytes(value, buffer);
+            Check(SqliteNative.BindText(_pointer, index, buffer[..written]), "bind");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Binds text already encoded as UTF-8.</summary>
+    public RawStatement BindUtf8(int index, ReadOnlySpan<byte> utf8)
+    {
+        Check(SqliteNative.BindText(_pointer, index, utf8), "bind");
         return this;
     }
 
@@ -77,7 +108,10 @@ internal sealed class RawStatement : IDisposable
     {
         if (rc != raw.SQLITE_OK)
         {
-            throw new Microsoft.Data.Sqlite.SqliteException($"SQLite {what} failed: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc);
+            Fail(rc, what);
         }
     }
+
+    private void Fail(int rc, string what) =>
+        throw new Microsoft.Data.Sqlite.SqliteException($"SQLite {what} failed: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc);
 }

@@ -57,7 +57,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
         ArgumentNullException.ThrowIfNull(batch);
         var events = batch.Events;
         var slots = new EventSlots(events.Count);
-        string[] typeNames;
+        byte[][] typeNames;
         int usesDevice, usesIp;
         using (_directory.Gate.EnterScope())
         {
@@ -76,7 +76,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
                 slots.Value[i] = e.Value ?? 0d;
             }
 
-            typeNames = _edgeTypes.Names();
+            typeNames = _edgeTypes.Utf8Names();
         }
 
         var aggregates = BatchAggregates.Compute(slots, usesDevice, usesIp, skip: null);
@@ -139,7 +139,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
                 var target = slots.Target[i] < 0 ? 0 : IdOf(directory, slots.Target[i]);
                 var device = slots.Device[i] < 0 ? 0 : IdOf(directory, slots.Device[i]);
                 var ip = slots.Ip[i] < 0 ? 0 : IdOf(directory, slots.Ip[i]);
-                if (s.InsertEvent(events[i], actor, target, device, ip))
+                if (s.InsertEvent(events[i], batch.TypeNames[slots.TypeCode[i]], actor, target, device, ip))
                 {
                     inserted++;
                 }
@@ -242,7 +242,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
         return null;
     }
 
-    private static void WriteEdges(BatchStatements s, NodeDirectory directory, EdgeAggregate[] edges, string[] typeNames)
+    private static void WriteEdges(BatchStatements s, NodeDirectory directory, EdgeAggregate[] edges, byte[][] typeNames)
     {
         foreach (ref readonly var edge in edges.AsSpan())
         {

@@ -46,16 +46,16 @@ internal static partial class SqliteNative
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Step(nint statement);
 
-    public static unsafe int BindText16(nint statement, int index, ReadOnlySpan<char> value)
+    public static unsafe int BindText(nint statement, int index, ReadOnlySpan<byte> utf8)
     {
-        fixed (char* chars = value)
+        fixed (byte* bytes = utf8)
         {
-            return BindText16(statement, index, chars, value.Length * sizeof(char), Transient);
+            return BindText(statement, index, bytes, utf8.Length, Transient);
         }
     }
 
-    [LibraryImport(Library, EntryPoint = "sqlite3_bind_text16")]
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_text")]
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static unsafe partial int BindText16(nint statement, int index, char* value, int bytes, nint destructor);
+    private static unsafe partial int BindText(nint statement, int index, byte* value, int bytes, nint destructor);
 }

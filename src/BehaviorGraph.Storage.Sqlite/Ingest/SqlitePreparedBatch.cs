@@ -7,15 +7,15 @@ namespace BehaviorGraph.Storage.Sqlite.Ingest;
 /// every event were new to the log (the writer re-aggregates in the rare batch that has duplicates).
 /// </summary>
 internal sealed class SqlitePreparedBatch(
-    EventBatch batch, NodeDirectory directory, EventSlots slots, BatchAggregates aggregates, string[] typeNames, int usesDevice, int usesIp)
+    EventBatch batch, NodeDirectory directory, EventSlots slots, BatchAggregates aggregates, byte[][] typeNames, int usesDevice, int usesIp)
     : PreparedBatch(batch)
 {
     public NodeDirectory Directory { get; } = directory;
     public EventSlots Slots { get; } = slots;
     public BatchAggregates Aggregates { get; } = aggregates;
 
-    /// <summary>Edge-type names by code.</summary>
-    public string[] TypeNames { get; } = typeNames;
+    /// <summary>Event- and edge-type names by code, in UTF-8.</summary>
+    public byte[][] TypeNames { get; } = typeNames;
 
     public int UsesDevice { get; } = usesDevice;
     public int UsesIp { get; } = usesIp;
