@@ -96,6 +96,30 @@ public sealed class IngestGraphTests
     }
 
     [Fact]
+    public async Task Ingest_CancelledMidFile_StopsWithWholeBatchesOnly_AndARerunCompletesIt()
+    {
+        await using var fx = await StoreFixture.CreateAsync();
+        var path = fx.Directory.Write("events.csv", Header + string.Join('\n',
+            Enumerable.Range(0, 50_000).Select(i => $"e{i},{1_700_000_000 + i},follow,a{i % 101},a{i % 103},,,d{i % 7},")) + "\n");
+        using var cancel = new CancellationTokenSource();
+
+        var ingest = fx.Ingestor.IngestFileAsync(path, IngestOptions.Default with { BatchSize = 1_000 }, new CancelOnFirstWrite(cancel), cancel.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ingest.WaitAsync(TimeSpan.FromMinutes(2)));
+        var events = await fx.QueryScalarAsync<long>("SELECT count(*) FROM events");
+        var recorded = await fx.QueryScalarAsync<long>("SELECT inserted FROM ingest_sources");
+        Assert.InRange(events, 1_000, 49_000);
+        Assert.Equal(0, events % 1_000);
+        Assert.Equal(recorded, events);
+
+        var rerun = await fx.IngestAsync(path, IngestOptions.Default with { BatchSize = 1_000 });
+
+        Assert.Equal(50_000 - events, rerun.Ingested);
+        Assert.Equal(50_000L, await fx.QueryScalarAsync<long>("SELECT count(*) FROM events"));
+        Assert.Equal(50_000L, await fx.QueryScalarAsync<long>("SELECT sum(count) FROM edges WHERE type = 'follow'"));
+    }
+
+    [Fact]
     public async Task Ingest_ResumesAfterTheLastCommittedBatch_WhenASourceWasInterrupted()
     {
         await using var fx = await StoreFixture.CreateAsync();
@@ -122,6 +146,18 @@ public sealed class IngestGraphTests
     {
         // The rows an interrupted run would have committed: parse them with the same reader.
         await using var stream = File.OpenRead(path);
-        return new Readers.CsvEventRowReader().ReadChunks(stream, count, 0, CancellationToken.None).First().Events;
+        return new BehaviorGraph.Ingest.Readers.CsvEventRowReader().ReadChunks(stream, count, 0, CancellationToken.None).First().Events;
+    }
+
+    /// <summary>Cancels the ingest as soon as its first batch is committed.</summary>
+    private sealed class CancelOnFirstWrite(CancellationTokenSource cancel) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value)
+        {
+            if (value.Ingested > 0)
+            {
+                cancel.Cancel();
+            }
+        }
     }
 }
