@@ -42,14 +42,25 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
                 throw new UserFacingException($"Event file '{file}' does not exist.");
             }
 
-            var storeSettings = new StoreSettings { Store = settings.Store ?? $"sqlite:{Path.Combine(work, "bench.db")}", Json = settings.Json };
+            var storePath = Path.Combine(work, "bench.db");
+            var storeSettings = new StoreSettings { Store = settings.Store ?? $"sqlite:{storePath}", Json = settings.Json };
             var ours = await TimeIngestAsync(storeSettings, file, settings.BatchSize, cancellationToken);
-            var sqlite3 = await TimeSqlite3ImportAsync(file, ours.Rows, Path.Combine(work, "import.db"), cancellationToken);
+            var sqlite3 = await TimeSqlite3ImportAsync(file, ours.Rows, Path.Combine(work, "import.db"), pageSize: null, cancellationToken);
+            // The embedded store picks its own page size; .import with the same page size shows what that choice is worth.
+            var storePageSize = settings.Store is null ? await ReadPageSizeAsync(storePath, cancellationToken) : (int?)null;
+            var samePages = sqlite3 is not null && storePageSize is { } size
+                ? await TimeSqlite3ImportAsync(file, ours.Rows, Path.Combine(work, "import-pages.db"), size, cancellationToken)
+                : null;
             var ratio = sqlite3 is { } s ? ours.RowsPerSecond / s.RowsPerSecond : (double?)null;
+            var samePagesRatio = samePages is { } p ? ours.RowsPerSecond / p.RowsPerSecond : (double?)null;
 
             if (settings.Json)
             {
-                JsonOutput.Write(new { file, store = ours.Store, rows = ours.Rows, seconds = ours.Seconds, rowsPerSecond = ours.RowsPerSecond, sqlite3, ratioToSqlite3 = ratio });
+                JsonOutput.Write(new
+                {
+                    file, store = ours.Store, rows = ours.Rows, seconds = ours.Seconds, rowsPerSecond = ours.RowsPerSecond,
+                    sqlite3, ratioToSqlite3 = ratio, storePageSize, sqlite3SamePageSize = samePages, ratioToSqlite3SamePageSize = samePagesRatio,
+                });
             }
             else
             {
@@ -57,12 +68,17 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
                 table.AddRow(Markup.Escape(ours.Store), $"{ours.Rows:N0}", $"{ours.Seconds:F2}", $"{ours.RowsPerSecond:N0}");
                 if (sqlite3 is { } import)
                 {
-                    table.AddRow("sqlite3 .import (text primary key)", $"{import.Rows:N0}", $"{import.Seconds:F2}", $"{import.RowsPerSecond:N0}");
+                    table.AddRow("sqlite3 .import (text primary key, CLI defaults)", $"{import.Rows:N0}", $"{import.Seconds:F2}", $"{import.RowsPerSecond:N0}");
+                }
+
+                if (samePages is { } importSamePages)
+                {
+                    table.AddRow($"sqlite3 .import ({storePageSize:N0}-byte pages, as the store)", $"{importSamePages.Rows:N0}", $"{importSamePages.Seconds:F2}", $"{importSamePages.RowsPerSecond:N0}");
                 }
 
                 AnsiConsole.Write(table);
                 AnsiConsole.MarkupLine(ratio is { } r
-                    ? $"ratio to sqlite3 .import: [bold]{r:F2}[/]"
+                    ? $"ratio to sqlite3 .import: [bold]{r:F2}[/]" + (samePagesRatio is { } rp ? $" (with the store's page size: {rp:F2})" : "")
                     : "[yellow]sqlite3 is not on PATH: no comparison (apt-get install sqlite3).[/]");
             }
 
@@ -83,7 +99,16 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
         return new BenchFigure(store.Description, report.Read, clock.Elapsed.TotalSeconds);
     }
 
-    private static async Task<BenchFigure?> TimeSqlite3ImportAsync(string file, long rows, string dbPath, CancellationToken cancellationToken)
+    private static async Task<int> ReadPageSizeAsync(string dbPath, CancellationToken cancellationToken)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dbPath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<BenchFigure?> TimeSqlite3ImportAsync(string file, long rows, string dbPath, int? pageSize, CancellationToken cancellationToken)
     {
         var header = (await System.IO.File.ReadLinesAsync(file, cancellationToken).FirstAsync(cancellationToken)).Split(',');
         var columns = string.Join(", ", header.Select((name, i) => i == 0 ? $"\"{name}\" TEXT PRIMARY KEY" : $"\"{name}\""));
@@ -105,6 +130,11 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
             if (process is null)
             {
                 return null;
+            }
+
+            if (pageSize is { } size)
+            {
+                await process.StandardInput.WriteLineAsync($"PRAGMA page_size={size};");
             }
 
             await process.StandardInput.WriteLineAsync($"CREATE TABLE ev ({columns});");
