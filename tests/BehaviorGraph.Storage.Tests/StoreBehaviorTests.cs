@@ -1,5 +1,6 @@
 using BehaviorGraph.Core.Events;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Ingest;
 using static BehaviorGraph.Storage.Tests.TestEvents;
 
 namespace BehaviorGraph.Storage.Tests;
@@ -249,6 +250,35 @@ public abstract partial class StoreBehaviorTests : IAsyncLifetime
         Assert.Equal((8000, 8000), after.Nodes["device:d9"]);
         Assert.Equal((1, 8000, 8000, 0), after.Edges["account:erin uses_device device:d9"]);
         Assert.Equal(before.Nodes.Count + 2, after.Nodes.Count);
+    }
+
+    [SkippableFact]
+    public async Task IngestFile_InManySmallBatches_GivesTheLogAndGraphOfOneBatch()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bg-pipeline-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(file, ["event_id,ts,type,actor,target,value,device,ip", .. Enumerable.Range(0, 40).Select(i =>
+            $"p{i},{1_700_000_000 + i * 60},{(i % 4 == 0 ? "rate" : "follow")},a{i % 10},a{(i * 7 + 3) % 10},{(i % 4 == 0 ? (i % 9) - 4 : "")},d{i % 3},10.0.0.{i % 5}")]);
+        try
+        {
+            var piecewise = await OpenAsync();
+            var whole = await OpenAsync();
+
+            var small = await new EventIngestor(piecewise.Ingest).IngestFileAsync(file, new IngestOptions(BatchSize: 7), null, CancellationToken.None);
+            var one = await new EventIngestor(whole.Ingest).IngestFileAsync(file, new IngestOptions(BatchSize: 1_000), null, CancellationToken.None);
+
+            Assert.Equal((40L, 0L), (small.Ingested, small.Duplicates));
+            Assert.Equal(one.Ingested, small.Ingested);
+            var expected = await GraphSnapshot.ReadAsync(whole);
+            var actual = await GraphSnapshot.ReadAsync(piecewise);
+            Assert.Equal(expected.Events, actual.Events);
+            Assert.Equal(expected.Nodes.OrderBy(n => n.Key), actual.Nodes.OrderBy(n => n.Key));
+            Assert.Equal(expected.Edges.OrderBy(e => e.Key), actual.Edges.OrderBy(e => e.Key));
+            Assert.Equal(40, (await piecewise.Ingest.GetProgressAsync(small.ContentHash, CancellationToken.None))!.Inserted);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [SkippableFact]
