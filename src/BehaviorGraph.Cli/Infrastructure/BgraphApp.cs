@@ -84,6 +84,11 @@ public static class BgraphApp
                 keys.AddCommand<KeysCreateCommand>("create")
                     .WithDescription("Create an API key with a role and print it once.")
                     .WithExample("keys", "create", "--role", "analyst");
+                keys.AddCommand<KeysListCommand>("list")
+                    .WithDescription("List API keys: name, role, hash prefix, created, revoked (never the keys).");
+                keys.AddCommand<KeysRevokeCommand>("revoke")
+                    .WithDescription("Revoke an API key by the key, its name or a hash prefix; a running service refuses it within 30 s.")
+                    .WithExample("keys", "revoke", "analyst-3fa9c2d1");
             });
             config.AddBranch("bench", bench =>
             {

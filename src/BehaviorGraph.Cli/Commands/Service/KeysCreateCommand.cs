@@ -21,14 +21,14 @@ internal sealed class KeysCreateCommand : AsyncCommand<KeysCreateCommand.Setting
         public string? Name { get; init; }
 
         public override ValidationResult Validate() =>
-            ParseRole(Role) is null
+            KeyRoles.Parse(Role) is null
                 ? ValidationResult.Error($"--role must be enforcement, analyst or admin{(Role.Length == 0 ? "" : $"; got '{Role}'")}.")
                 : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var role = ParseRole(settings.Role)!.Value;
+        var role = KeyRoles.Parse(settings.Role)!.Value;
         await using var store = await StoreAccess.OpenAsync(settings, cancellationToken);
         var key = ApiKeys.NewKey();
         var hash = ApiKeys.Hash(key);
@@ -36,22 +36,14 @@ internal sealed class KeysCreateCommand : AsyncCommand<KeysCreateCommand.Setting
         await store.ApiKeys.AddAsync(new ApiKeyInfo(hash, role, name, DateTimeOffset.UtcNow, null), cancellationToken);
         if (settings.Json)
         {
-            JsonOutput.Write(new { key, role = role.ToString().ToLowerInvariant(), name, hashPrefix = hash[..12], store = store.Description });
+            JsonOutput.Write(new { key, role = KeyRoles.NameOf(role), name, hashPrefix = hash[..KeyRoles.HashPrefixLength], store = store.Description });
         }
         else
         {
             Console.WriteLine(key);
-            Console.Error.WriteLine($"bgraph: created {role.ToString().ToLowerInvariant()} key '{name}' in {store.Description}; it is shown only this once.");
+            Console.Error.WriteLine($"bgraph: created {KeyRoles.NameOf(role)} key '{name}' in {store.Description}; it is shown only this once.");
         }
 
         return ExitCodes.Ok;
     }
-
-    private static ApiRole? ParseRole(string role) => role.Trim().ToLowerInvariant() switch
-    {
-        "enforcement" => ApiRole.Enforcement,
-        "analyst" => ApiRole.Analyst,
-        "admin" => ApiRole.Admin,
-        _ => null,
-    };
 }
