@@ -86,10 +86,13 @@ public sealed class EventIngestor(IEventIngestStore store)
             {
                 while (chunks.Reader.TryRead(out var chunk))
                 {
-                    var batch = new EventBatch(source, chunk.Events, chunk.Quarantined, chunk.LastLine);
-                    var ready = chunk.Events.Count == 0 && chunk.Quarantined.Count == 0 ? null
-                        : store is IPreparingEventIngestStore preparer ? preparer.Prepare(batch) : new PreparedBatch(batch);
-                    Put(writer, new PreparedChunk(chunk, ready), stop.Token);
+                    var batch = chunk.Events.Count == 0 && chunk.Quarantined.Count == 0 ? null
+                        : new EventBatch(source, chunk.Events, chunk.Quarantined, chunk.LastLine);
+                    // A prepared batch no longer needs the parsed rows, so only the raw batch of a store that
+                    // prepares nothing travels on to the writer.
+                    Put(writer, batch is not null && store is IPreparingEventIngestStore preparer
+                        ? new PreparedChunk(chunk.RowsRead, chunk.RowsSkipped, chunk.Quarantined, null, preparer.Prepare(batch))
+                        : new PreparedChunk(chunk.RowsRead, chunk.RowsSkipped, chunk.Quarantined, batch, null), stop.Token);
                 }
             }
         });
@@ -99,15 +102,15 @@ public sealed class EventIngestor(IEventIngestStore store)
         var length = stream.CanSeek ? stream.Length : 0;
         try
         {
-            await foreach (var (chunk, batch) in prepared.Reader.ReadAllAsync(stop.Token))
+            await foreach (var chunk in prepared.Reader.ReadAllAsync(stop.Token))
             {
                 read += chunk.RowsRead;
                 skipped += chunk.RowsSkipped;
-                if (batch is not null)
+                if (chunk.Raw is not null || chunk.Prepared is not null)
                 {
-                    var result = store is IPreparingEventIngestStore preparer
-                        ? await preparer.WriteBatchAsync(batch, stop.Token)
-                        : await store.WriteBatchAsync(batch.Batch, stop.Token);
+                    var result = chunk.Prepared is not null
+                        ? await ((IPreparingEventIngestStore)store).WriteBatchAsync(chunk.Prepared, stop.Token)
+                        : await store.WriteBatchAsync(chunk.Raw!, stop.Token);
                     ingested += result.Inserted;
                     duplicates += result.Duplicates;
                     quarantined += result.Quarantined;
@@ -163,7 +166,8 @@ public sealed class EventIngestor(IEventIngestStore store)
         }
     }
 
-    private sealed record PreparedChunk(RowChunk Chunk, PreparedBatch? Batch);
+    /// <summary>What the writing stage gets of a chunk: its counts, its quarantined rows and the batch to write (raw or prepared; neither when the chunk only skipped rows).</summary>
+    private sealed record PreparedChunk(long RowsRead, long RowsSkipped, IReadOnlyList<QuarantinedRow> Quarantined, EventBatch? Raw, PreparedBatch? Prepared);
 
     private static EventFormat DetectFormat(string name, Stream stream)
     {

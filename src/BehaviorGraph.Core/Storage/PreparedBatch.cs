@@ -1,10 +1,17 @@
 namespace BehaviorGraph.Core.Storage;
 
 /// <summary>
-/// A batch after the work a store can do on it before taking its write lock. Stores that prepare nothing
-/// use this type as it is; a store that does subclasses it with what it computed.
+/// A batch after the work a store can do on it before taking its write lock (see
+/// <see cref="IPreparingEventIngestStore"/>). It keeps what every write needs of the raw batch; the events
+/// themselves live on only in the store's own prepared form, so the raw rows can be freed before the write.
 /// </summary>
-public class PreparedBatch(EventBatch batch)
+public abstract class PreparedBatch(EventBatch batch)
 {
-    public EventBatch Batch { get; } = batch ?? throw new ArgumentNullException(nameof(batch));
+    public IngestSource Source { get; } = (batch ?? throw new ArgumentNullException(nameof(batch))).Source;
+
+    public long LastLine { get; } = batch.LastLine;
+
+    public IReadOnlyList<QuarantinedRow> Quarantined { get; } = batch.Quarantined;
+
+    public int EventCount { get; } = batch.Events.Count;
 }

@@ -1,4 +1,3 @@
-using BehaviorGraph.Core.Events;
 using BehaviorGraph.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -56,10 +55,10 @@ internal sealed class BatchStatements : IDisposable
             """);
     }
 
-    /// <summary>Inserts the event unless its id is already in the log; true when it was new.</summary>
-    public bool InsertEvent(InteractionEvent e, ReadOnlySpan<byte> typeUtf8, long actor, long target, long device, long ip) =>
-        _insertEvent.Bind(1, e.EventId).Bind(2, e.TimestampMs).BindUtf8(3, typeUtf8).Bind(4, actor)
-            .BindNullable(5, target).Bind(6, e.Value).BindNullable(7, device).BindNullable(8, ip)
+    /// <summary>Inserts event <paramref name="i"/> of the batch unless its id is already in the log; true when it was new.</summary>
+    public bool InsertEvent(EventSlots events, int i, ReadOnlySpan<byte> typeUtf8, long actor, long target, long device, long ip) =>
+        _insertEvent.Bind(1, events.EventId[i]).Bind(2, events.TimestampMs[i]).BindUtf8(3, typeUtf8).Bind(4, actor)
+            .BindNullable(5, target).Bind(6, events.HasValue[i] ? events.Value[i] : (double?)null).BindNullable(7, device).BindNullable(8, ip)
             .Execute() == 1;
 
     public void InsertNode(long id, NodeKey key, long first, long last) =>

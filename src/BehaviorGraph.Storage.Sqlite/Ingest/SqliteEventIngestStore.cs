@@ -66,6 +66,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
             for (var i = 0; i < events.Count; i++)
             {
                 var e = events[i];
+                slots.EventId[i] = e.EventId;
                 slots.Actor[i] = _directory.SlotOf(new NodeKey(NodeKind.Account, e.Actor));
                 slots.Target[i] = e.Target is null ? -1
                     : _directory.SlotOf(new NodeKey(e.TargetKind == TargetKind.Content ? NodeKind.Content : NodeKind.Account, e.Target));
@@ -74,6 +75,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
                 slots.TypeCode[i] = _edgeTypes.CodeOf(e.Type);
                 slots.TimestampMs[i] = e.TimestampMs;
                 slots.Value[i] = e.Value ?? 0d;
+                slots.HasValue[i] = e.Value.HasValue;
             }
 
             typeNames = _edgeTypes.Utf8Names();
@@ -118,7 +120,6 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
     private BatchWriteResult WriteBatch(SqliteConnection connection, BatchStatements s, SqlitePreparedBatch batch, CancellationToken cancellationToken)
     {
         var directory = _directory;
-        var events = batch.Batch.Events;
         var slots = batch.Slots;
         var knownBefore = directory.KnownMaxId;
         var newIdsAbove = long.MaxValue;
@@ -132,21 +133,21 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
         {
             directory.CatchUp(connection);
             newIdsAbove = directory.KnownMaxId;
-            for (var i = 0; i < events.Count; i++)
+            for (var i = 0; i < slots.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var actor = IdOf(directory, slots.Actor[i]);
                 var target = slots.Target[i] < 0 ? 0 : IdOf(directory, slots.Target[i]);
                 var device = slots.Device[i] < 0 ? 0 : IdOf(directory, slots.Device[i]);
                 var ip = slots.Ip[i] < 0 ? 0 : IdOf(directory, slots.Ip[i]);
-                if (s.InsertEvent(events[i], batch.TypeNames[slots.TypeCode[i]], actor, target, device, ip))
+                if (s.InsertEvent(slots, i, batch.TypeNames[slots.TypeCode[i]], actor, target, device, ip))
                 {
                     inserted++;
                 }
                 else
                 {
                     duplicates++;
-                    (duplicate ??= new bool[events.Count])[i] = true;
+                    (duplicate ??= new bool[slots.Count])[i] = true;
                 }
             }
 
@@ -154,12 +155,12 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
             WriteNodes(s, directory, batch.Aggregates.Nodes, graph.Nodes, newIdsAbove, widened);
             WriteEdges(s, directory, graph.Edges, batch.TypeNames);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            foreach (var row in batch.Batch.Quarantined)
+            foreach (var row in batch.Quarantined)
             {
-                s.InsertQuarantine(batch.Batch.Source, row, now);
+                s.InsertQuarantine(batch.Source, row, now);
             }
 
-            s.AdvanceSource(batch.Batch.Source, batch.Batch.LastLine, inserted, duplicates, batch.Batch.Quarantined.Count, now);
+            s.AdvanceSource(batch.Source, batch.LastLine, inserted, duplicates, batch.Quarantined.Count, now);
             transaction.Commit();
         }
         catch
@@ -169,7 +170,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
             throw;
         }
 
-        return new BatchWriteResult(inserted, duplicates, batch.Batch.Quarantined.Count);
+        return new BatchWriteResult(inserted, duplicates, batch.Quarantined.Count);
     }
 
     /// <summary>The node's id, assigning the next one when no committed row has the node yet.</summary>
