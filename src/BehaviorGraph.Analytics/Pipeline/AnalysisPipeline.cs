@@ -93,9 +93,10 @@ public static class AnalysisPipeline
         var identity = IdentityDetector.Detect(data, options.Identity, cancellationToken);
         var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
         var bots = BotDetector.Detect(data, identifiers, options.Bots, cancellationToken);
-        var clusters = new List<DetectedCluster>(rings.Clusters.Count + bots.Clusters.Count + identity.Clusters.Count);
-        clusters.AddRange(rings.Clusters);
-        clusters.AddRange(bots.Clusters);
+        var (ringClusters, botClusters) = ClusterOverlaps.CrossReference(rings.Clusters, bots.Clusters);
+        var clusters = new List<DetectedCluster>(ringClusters.Count + botClusters.Count + identity.Clusters.Count);
+        clusters.AddRange(ringClusters);
+        clusters.AddRange(botClusters);
         clusters.AddRange(identity.Clusters);
         End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
             $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.KeptPairs:N0} lockstep pairs; {identity.Clusters.Count:N0} linked-identity cluster(s) ({identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs ignored as shared infrastructure)"));
