@@ -8,7 +8,9 @@ namespace BehaviorGraph.Analytics.Detectors;
 /// <summary>
 /// Bot clusters from lockstep co-action on engagement events (like, share, view, follow, comment). Score:
 /// 0.35 × synchrony (1 − median gap / window) + 0.35 × shared targets per pair (saturating at twice the minimum)
-/// + 0.3 × size (saturating at <see cref="BotOptions.SizeSaturation"/>).
+/// + 0.3 × size (saturating at <see cref="BotOptions.SizeSaturation"/>). A group whose synchrony chance could explain
+/// (<see cref="DetectorMath.SynchronyChanceBound"/> above <see cref="BotOptions.MaxSynchronyChance"/>) is not reported;
+/// its members keep their lockstep features.
 /// </summary>
 internal static class BotDetector
 {
@@ -82,7 +84,8 @@ internal static class BotDetector
             var score = (0.35 * sync)
                 + (0.35 * DetectorMath.Clamp01(perPair / (2.0 * options.MinSharedTargets)))
                 + (0.3 * DetectorMath.Clamp01((double)size / options.SizeSaturation));
-            if (size < options.MinMembers || score < options.MinScore)
+            var chance = DetectorMath.SynchronyChanceBound(group.CoActions, group.MedianSpreadMs, options.WindowMs);
+            if (size < options.MinMembers || score < options.MinScore || chance > options.MaxSynchronyChance)
             {
                 continue;
             }
@@ -90,7 +93,8 @@ internal static class BotDetector
             var (sharedDevices, sharedIps) = identifiers.SharedAmong(group.Members);
             var evidence = string.Create(CultureInfo.InvariantCulture,
                 $"{size} accounts acting in lockstep on {group.SharedTargetCount} shared target(s): {group.CoActions:N0} co-actions across {group.PairCount:N0} pairs " +
-                $"({perPair:0.0} targets per pair), median gap {group.MedianSpreadMs / 1000.0:0}s within a {options.WindowMs / 60_000.0:0}-minute window; " +
+                $"({perPair:0.0} targets per pair), median gap {group.MedianSpreadMs / 1000.0:0}s within a {options.WindowMs / 60_000.0:0}-minute window " +
+                $"(chance of such synchrony {(chance < 1e-300 ? "< 1e-300" : $"≤ {chance:0.#e+0}")}); " +
                 $"{sharedDevices} shared device(s) and {sharedIps} shared IP(s)");
             var figures = new Dictionary<string, double>
             {
@@ -101,6 +105,7 @@ internal static class BotDetector
                 ["targetsPerPair"] = Math.Round(perPair, 3),
                 ["medianGapSeconds"] = Math.Round(group.MedianSpreadMs / 1000.0, 1),
                 ["synchrony"] = Math.Round(sync, 4),
+                ["synchronyChance"] = chance,
                 ["sharedDevices"] = sharedDevices,
                 ["sharedIps"] = sharedIps,
             };

@@ -30,4 +30,11 @@ public sealed record BotOptions
 
     /// <summary>Smallest score of a reported bot cluster.</summary>
     public double MinScore { get; init; } = 0.5;
+
+    /// <summary>
+    /// Largest chance, under even spread of co-action gaps over the window, of a group's synchrony for it to be
+    /// reported (a conventional 0.1% level): people who like the same things within the same ten minutes co-act
+    /// too, but not faster than chance.
+    /// </summary>
+    public double MaxSynchronyChance { get; init; } = 1e-3;
 }
