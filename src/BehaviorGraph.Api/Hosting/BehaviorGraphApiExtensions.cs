@@ -13,12 +13,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace BehaviorGraph.Api.Hosting;
 
 public static class BehaviorGraphApiExtensions
 {
+    private const string ApiKeySchemeName = "ApiKey";
+
     /// <summary>
     /// Registers the opened store, the jobs (Hangfire storage following the store; an invalid schedule file throws
     /// here), API-key authentication with role policies, per-key rate limits, body limits, ProblemDetails, the score
@@ -55,12 +58,33 @@ public static class BehaviorGraphApiExtensions
             json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         services.AddProblemDetails();
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "BehaviorGraph API";
-            document.Info.Description = $"Send an API key in the {ApiKeys.Header} header. Roles: enforcement < analyst < admin.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "BehaviorGraph API";
+                document.Info.Description = $"Send an API key in the {ApiKeys.Header} header. Roles: enforcement < analyst < admin.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeySchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeys.Header,
+                    Description = "An API key from `bgraph keys create --role enforcement|analyst|admin`.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySchemeName, document)] = [] }];
+                return Task.CompletedTask;
+            })
+            .AddOperationTransformer((operation, context, _) =>
+            {
+                // Open endpoints (health) override the document-wide key requirement with none.
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+                {
+                    operation.Security = [];
+                }
+
+                return Task.CompletedTask;
+            }));
 
         services.AddSingleton<ApiKeyValidator>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
