@@ -133,7 +133,7 @@ public abstract partial class StoreBehaviorTests
         var store = await OpenAsync();
         Assert.Null(await store.Scores.GetLatestRunAsync(CancellationToken.None));
 
-        var runId = await store.Scores.BeginRunAsync("m-1", 5, CancellationToken.None);
+        var runId = await store.Scores.BeginRunAsync("m-1", 5, new DecisionThresholds(0.4, 0.8), CancellationToken.None);
         Assert.Null(await store.Scores.GetLatestRunAsync(CancellationToken.None));
         Assert.Null(await store.Scores.GetAsync("u0001", CancellationToken.None));
         var written = new List<AccountScore>
@@ -144,7 +144,7 @@ public abstract partial class StoreBehaviorTests
         };
         var info = await store.Scores.PublishAsync(runId, written, CancellationToken.None);
 
-        Assert.Equal(new ScoringRunInfo(runId, "m-1", 5, 3, info.StartedAt, info.CompletedAt), info);
+        Assert.Equal(new ScoringRunInfo(runId, "m-1", 5, 3, info.StartedAt, info.CompletedAt, new DecisionThresholds(0.4, 0.8)), info);
         Assert.True(info.CompletedAt >= info.StartedAt);
         Assert.Equal(info, await store.Scores.GetLatestRunAsync(CancellationToken.None));
         var u1 = await store.Scores.GetAsync("u0001", CancellationToken.None);
@@ -164,10 +164,10 @@ public abstract partial class StoreBehaviorTests
     public async Task Scores_ABegunRun_StaysInvisible_UntilItIsPublished()
     {
         var store = await OpenAsync();
-        var first = await store.Scores.BeginRunAsync("m-1", 1, CancellationToken.None);
+        var first = await store.Scores.BeginRunAsync("m-1", 1, DecisionThresholds.Default, CancellationToken.None);
         await store.Scores.PublishAsync(first, Scores("m-1", first, 4, 0.25), CancellationToken.None);
 
-        var second = await store.Scores.BeginRunAsync("m-2", 2, CancellationToken.None);
+        var second = await store.Scores.BeginRunAsync("m-2", 2, DecisionThresholds.Default, CancellationToken.None);
 
         Assert.Equal(first, (await store.Scores.GetLatestRunAsync(CancellationToken.None))!.RunId);
         var u3 = await store.Scores.GetAsync("u0003", CancellationToken.None);
@@ -188,9 +188,9 @@ public abstract partial class StoreBehaviorTests
     public async Task Scores_ReadersDuringPublish_SeeThePreviousRunWhole()
     {
         var store = await OpenAsync();
-        var first = await store.Scores.BeginRunAsync("m-1", 1, CancellationToken.None);
+        var first = await store.Scores.BeginRunAsync("m-1", 1, DecisionThresholds.Default, CancellationToken.None);
         await store.Scores.PublishAsync(first, Scores("m-1", first, 1000, 0.25), CancellationToken.None);
-        var second = await store.Scores.BeginRunAsync("m-2", 2, CancellationToken.None);
+        var second = await store.Scores.BeginRunAsync("m-2", 2, DecisionThresholds.Default, CancellationToken.None);
         ScoringRunInfo? runMidway = null;
         AccountScore? lastMidway = null;
         var exportedMidway = new List<AccountScore>();
@@ -221,7 +221,7 @@ public abstract partial class StoreBehaviorTests
     public async Task Scores_Export_ReturnsEveryScoreOfTheLatestRun_HighestFirst_TiesByAccount()
     {
         var store = await OpenAsync();
-        var run = await store.Scores.BeginRunAsync("m-1", 1, CancellationToken.None);
+        var run = await store.Scores.BeginRunAsync("m-1", 1, DecisionThresholds.Default, CancellationToken.None);
         await store.Scores.PublishAsync(run,
         [
             new AccountScore("carol", 0.5, Decision.Review, [], "m-1", run, T0),
@@ -245,7 +245,7 @@ public abstract partial class StoreBehaviorTests
         var runs = new List<long>();
         for (var i = 1; i <= 4; i++)
         {
-            var run = await store.Scores.BeginRunAsync($"m-{i}", i, CancellationToken.None);
+            var run = await store.Scores.BeginRunAsync($"m-{i}", i, DecisionThresholds.Default, CancellationToken.None);
             await store.Scores.PublishAsync(run, Scores($"m-{i}", run, 10, i / 10.0), CancellationToken.None);
             runs.Add(run);
         }
@@ -258,9 +258,9 @@ public abstract partial class StoreBehaviorTests
     public async Task Scores_Publish_RejectsAnUnknownOrAlreadyPublishedRun_AndADuplicateAccountPublishesNothing()
     {
         var store = await OpenAsync();
-        var run = await store.Scores.BeginRunAsync("m-1", 1, CancellationToken.None);
+        var run = await store.Scores.BeginRunAsync("m-1", 1, DecisionThresholds.Default, CancellationToken.None);
         await store.Scores.PublishAsync(run, Scores("m-1", run, 2, 0.5), CancellationToken.None);
-        var doubled = await store.Scores.BeginRunAsync("m-2", 2, CancellationToken.None);
+        var doubled = await store.Scores.BeginRunAsync("m-2", 2, DecisionThresholds.Default, CancellationToken.None);
 
         var again = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Scores.PublishAsync(run, [], CancellationToken.None));
         var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Scores.PublishAsync(run + 1000, [], CancellationToken.None));

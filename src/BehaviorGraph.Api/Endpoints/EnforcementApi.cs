@@ -31,7 +31,7 @@ public static class EnforcementApi
                 title: "Unknown account");
         }
 
-        return TypedResults.Ok(ToResponse(score!, snapshot, options.Thresholds));
+        return TypedResults.Ok(ToResponse(score!, snapshot, snapshot.Run?.Thresholds ?? options.Thresholds));
     }
 
     internal static Results<Ok<BatchRiskResponse>, ValidationProblem> GetRiskBatch(BatchRiskRequest request, ScoreCache cache, ServiceOptions options, ServiceMetrics metrics)
@@ -63,7 +63,7 @@ public static class EnforcementApi
 
             bool Add(AccountScore s)
             {
-                results.Add(ToResponse(s, snapshot, options.Thresholds));
+                results.Add(ToResponse(s, snapshot, snapshot.Run?.Thresholds ?? options.Thresholds));
                 return true;
             }
         }

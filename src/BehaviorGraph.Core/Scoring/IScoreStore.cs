@@ -6,8 +6,11 @@ namespace BehaviorGraph.Core.Scoring;
 /// </summary>
 public interface IScoreStore
 {
-    /// <summary>Reserves a run id for scores of <paramref name="modelVersion"/> on the snapshot of analysis run <paramref name="snapshotRunId"/>.</summary>
-    Task<long> BeginRunAsync(string modelVersion, long snapshotRunId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reserves a run id for scores of <paramref name="modelVersion"/> on the snapshot of analysis run
+    /// <paramref name="snapshotRunId"/>, recording the thresholds its decisions are made with.
+    /// </summary>
+    Task<long> BeginRunAsync(string modelVersion, long snapshotRunId, DecisionThresholds thresholds, CancellationToken cancellationToken);
 
     /// <summary>Writes every score of the run and makes it the visible run, in one transaction.</summary>
     Task<ScoringRunInfo> PublishAsync(long runId, IReadOnlyList<AccountScore> scores, CancellationToken cancellationToken);

@@ -7,4 +7,5 @@ public sealed record ScoringRunInfo(
     long SnapshotRunId,
     long Accounts,
     DateTimeOffset StartedAt,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt,
+    DecisionThresholds? Thresholds = null);

@@ -15,7 +15,7 @@ public static class ScoringRun
             ?? throw new InvalidOperationException("No model is promoted; train one (bgraph train) or promote one (bgraph promote VERSION).");
         var model = ScoringModel.Load(record);
         model.EnsureCompatible(snapshot.FeatureNames);
-        var runId = await scores.BeginRunAsync(record.Info.Version, snapshot.RunId, cancellationToken);
+        var runId = await scores.BeginRunAsync(record.Info.Version, snapshot.RunId, options.EffectiveThresholds, cancellationToken);
         var batch = model.ScoreAll(snapshot, options, runId, (clock ?? TimeProvider.System).GetUtcNow());
         var run = await scores.PublishAsync(runId, batch.Scores, cancellationToken);
         return (run, batch);

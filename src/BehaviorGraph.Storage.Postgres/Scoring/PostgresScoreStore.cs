@@ -17,16 +17,19 @@ internal sealed class PostgresScoreStore(NpgsqlDataSource dataSource) : IScoreSt
     /// <summary>Arbitrary but fixed key of the advisory lock that serialises publishers ("BGScores").</summary>
     internal const long PublishLockKey = 0x4247_5363_6F72_6573;
 
-    public async Task<long> BeginRunAsync(string modelVersion, long snapshotRunId, CancellationToken cancellationToken)
+    public async Task<long> BeginRunAsync(string modelVersion, long snapshotRunId, DecisionThresholds thresholds, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelVersion);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        thresholds.Validate();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO score_runs (model_version, snapshot_run_id, started_at) VALUES (@modelVersion, @snapshotRunId, @now)
+            INSERT INTO score_runs (model_version, snapshot_run_id, started_at, review_threshold, block_threshold)
+            VALUES (@modelVersion, @snapshotRunId, @now, @review, @block)
             RETURNING id
             """,
-            new { modelVersion, snapshotRunId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+            new { modelVersion, snapshotRunId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), review = thresholds.Review, block = thresholds.Block },
             cancellationToken: cancellationToken));
     }
 

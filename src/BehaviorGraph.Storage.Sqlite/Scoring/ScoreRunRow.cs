@@ -2,10 +2,12 @@ using BehaviorGraph.Core.Scoring;
 
 namespace BehaviorGraph.Storage.Sqlite.Scoring;
 
-internal sealed record ScoreRunRow(long Id, string ModelVersion, long SnapshotRunId, long Accounts, long StartedAt, long? CompletedAt)
+internal sealed record ScoreRunRow(
+    long Id, string ModelVersion, long SnapshotRunId, long Accounts, long StartedAt, long? CompletedAt, double? ReviewThreshold, double? BlockThreshold)
 {
     public const string Columns =
-        "id, model_version AS modelVersion, snapshot_run_id AS snapshotRunId, accounts, started_at AS startedAt, completed_at AS completedAt";
+        "id, model_version AS modelVersion, snapshot_run_id AS snapshotRunId, accounts, started_at AS startedAt, completed_at AS completedAt, " +
+        "review_threshold AS reviewThreshold, block_threshold AS blockThreshold";
 
     public ScoringRunInfo ToInfo() => new(
         Id,
@@ -13,5 +15,6 @@ internal sealed record ScoreRunRow(long Id, string ModelVersion, long SnapshotRu
         SnapshotRunId,
         Accounts,
         DateTimeOffset.FromUnixTimeMilliseconds(StartedAt),
-        DateTimeOffset.FromUnixTimeMilliseconds(CompletedAt ?? StartedAt));
+        DateTimeOffset.FromUnixTimeMilliseconds(CompletedAt ?? StartedAt),
+        ReviewThreshold is { } review && BlockThreshold is { } block ? new DecisionThresholds(review, block) : null);
 }

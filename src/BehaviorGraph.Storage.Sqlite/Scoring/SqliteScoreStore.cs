@@ -15,16 +15,19 @@ internal sealed class SqliteScoreStore(SqliteConnectionFactory connections) : IS
 {
     private const int LookupChunk = 500;
 
-    public async Task<long> BeginRunAsync(string modelVersion, long snapshotRunId, CancellationToken cancellationToken)
+    public async Task<long> BeginRunAsync(string modelVersion, long snapshotRunId, DecisionThresholds thresholds, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelVersion);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        thresholds.Validate();
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO score_runs (model_version, snapshot_run_id, started_at) VALUES (@modelVersion, @snapshotRunId, @now)
+            INSERT INTO score_runs (model_version, snapshot_run_id, started_at, review_threshold, block_threshold)
+            VALUES (@modelVersion, @snapshotRunId, @now, @review, @block)
             RETURNING id
             """,
-            new { modelVersion, snapshotRunId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+            new { modelVersion, snapshotRunId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), review = thresholds.Review, block = thresholds.Block },
             cancellationToken: cancellationToken));
     }
 

@@ -18,7 +18,7 @@ public sealed class EnforcementApiTests(ServiceFixture service)
         Assert.Equal("a1", risk.Account);
         Assert.Equal(0.95, risk.Score);
         Assert.Equal("block", risk.Decision);
-        Assert.Equal(new Thresholds(0.5, 0.9), risk.Thresholds);
+        Assert.Equal(new Thresholds(0.55, 0.92), risk.Thresholds);
         var reason = Assert.Single(risk.Reasons);
         Assert.Equal(new Reason("SHARED_DEVICE_ACCOUNTS", 2, 1.25, "Shares a device with 2 other accounts"), reason);
         Assert.Equal(

@@ -89,7 +89,8 @@ public sealed class ServiceFixture : IAsyncLifetime
             ],
             CancellationToken.None);
 
-        ScoringRunId = await Store.Scores.BeginRunAsync(TestData.ModelVersion, analysis, CancellationToken.None);
+        // The run's own thresholds differ from the service's configured defaults (0.5 / 0.9): answers must report the run's.
+        ScoringRunId = await Store.Scores.BeginRunAsync(TestData.ModelVersion, analysis, new DecisionThresholds(0.55, 0.92), CancellationToken.None);
         var at = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero);
         await Store.Scores.PublishAsync(
             ScoringRunId,
