@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BehaviorGraph.Core.Scoring;
+using BehaviorGraph.Storage.Relational.Scoring;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
