@@ -73,6 +73,7 @@ public sealed class EventIngestor(IEventIngestStore store)
         var chunks = Channel.CreateBounded<RowChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var prepared = Channel.CreateBounded<PreparedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var preparer = store as IPreparingEventIngestStore;
         var parsing = RunStage(chunks.Writer, writer =>
         {
             foreach (var chunk in reader.ReadChunks(stream, options.BatchSize, skipThrough, stop.Token))
@@ -90,7 +91,7 @@ public sealed class EventIngestor(IEventIngestStore store)
                         : new EventBatch(source, chunk.Events, chunk.Quarantined, chunk.LastLine);
                     // A prepared batch no longer needs the parsed rows, so only the raw batch of a store that
                     // prepares nothing travels on to the writer.
-                    Put(writer, batch is not null && store is IPreparingEventIngestStore preparer
+                    Put(writer, batch is not null && preparer is not null
                         ? new PreparedChunk(chunk.RowsRead, chunk.RowsSkipped, chunk.Quarantined, null, preparer.Prepare(batch))
                         : new PreparedChunk(chunk.RowsRead, chunk.RowsSkipped, chunk.Quarantined, batch, null), stop.Token);
                 }
@@ -109,7 +110,7 @@ public sealed class EventIngestor(IEventIngestStore store)
                 if (chunk.Raw is not null || chunk.Prepared is not null)
                 {
                     var result = chunk.Prepared is not null
-                        ? await ((IPreparingEventIngestStore)store).WriteBatchAsync(chunk.Prepared, stop.Token)
+                        ? await preparer!.WriteBatchAsync(chunk.Prepared, stop.Token)
                         : await store.WriteBatchAsync(chunk.Raw!, stop.Token);
                     ingested += result.Inserted;
                     duplicates += result.Duplicates;

@@ -30,7 +30,7 @@ internal static class ClusterOverlaps
         }
 
         var annotatedFirst = new List<DetectedCluster>(first.Count);
-        var sharedBySecond = new Dictionary<int, (int Count, int Of)>[second.Count];
+        var sharedBySecond = new Dictionary<int, int>[second.Count];
         for (var c = 0; c < first.Count; c++)
         {
             var shared = new Dictionary<int, int>();
@@ -44,7 +44,7 @@ internal static class ClusterOverlaps
 
             foreach (var (owner, count) in shared)
             {
-                (sharedBySecond[owner] ??= [])[c] = (count, first[c].Members.Count);
+                (sharedBySecond[owner] ??= [])[c] = count;
             }
 
             annotatedFirst.Add(Annotate(first[c], shared.Select(s => (second[s.Key], s.Value))));
@@ -54,7 +54,7 @@ internal static class ClusterOverlaps
         for (var c = 0; c < second.Count; c++)
         {
             var shared = sharedBySecond[c] ?? [];
-            annotatedSecond.Add(Annotate(second[c], shared.Select(s => (first[s.Key], s.Value.Count))));
+            annotatedSecond.Add(Annotate(second[c], shared.Select(s => (first[s.Key], s.Value))));
         }
 
         return (annotatedFirst, annotatedSecond);

@@ -12,6 +12,4 @@ public abstract class PreparedBatch(EventBatch batch)
     public long LastLine { get; } = batch.LastLine;
 
     public IReadOnlyList<QuarantinedRow> Quarantined { get; } = batch.Quarantined;
-
-    public int EventCount { get; } = batch.Events.Count;
 }

@@ -26,12 +26,14 @@ internal sealed class KeysListCommand : AsyncCommand<StoreSettings>
         {
             table.AddRow(
                 Markup.Escape(key.Name), KeyRoles.NameOf(key.Role), key.Hash[..KeyRoles.HashPrefixLength],
-                key.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                key.RevokedAt is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "—");
+                Utc(key.CreatedAt), key.RevokedAt is { } at ? Utc(at) : "—");
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{keys.Count(k => k.IsActive)} active, {keys.Count(k => !k.IsActive)} revoked.");
         return ExitCodes.Ok;
     }
+
+    private static string Utc(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }
