@@ -4,7 +4,7 @@ namespace BehaviorGraph.Analytics.Pipeline;
 
 /// <summary>
 /// Scores detected clusters against planted ones: for each planted cluster, the detected cluster of the same kind
-/// (ring ↔ Ring, bot ↔ Bot, identity ↔ Identity; any kind when the planted kind is none of these) with the highest F1
+/// (ring ↔ Ring, bot ↔ Bot, block ↔ Block, identity or farm ↔ Identity; any kind when the planted kind is none of these) with the highest F1
 /// = 2·|P∩D| / (|P| + |D|).
 /// </summary>
 public static class ClusterRecovery
@@ -68,7 +68,8 @@ public static class ClusterRecovery
     {
         "ring" => ClusterKind.Ring,
         "bot" => ClusterKind.Bot,
-        "identity" => ClusterKind.Identity,
+        "identity" or "farm" => ClusterKind.Identity,
+        "block" => ClusterKind.Block,
         _ => null,
     };
 }

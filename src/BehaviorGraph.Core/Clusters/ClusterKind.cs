@@ -10,4 +10,11 @@ public enum ClusterKind
 
     /// <summary>Accounts acting in lockstep on the same targets (bot cluster).</summary>
     Bot = 3,
+
+    /// <summary>
+    /// A dense block of accounts engaging the same targets (content or accounts) far more than the platform's
+    /// background: bought likes, follows or ratings (FRAUDAR-style). Members are the accounts; the targets are listed
+    /// apart.
+    /// </summary>
+    Block = 4,
 }

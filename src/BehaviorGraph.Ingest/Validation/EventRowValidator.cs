@@ -8,7 +8,7 @@ namespace BehaviorGraph.Ingest.Validation;
 /// </summary>
 internal static class EventRowValidator
 {
-    public const int MaxIdLength = 256;
+    public const int MaxIdLength = IdentifierRules.MaxLength;
     public const int MaxTypeLength = 64;
     public const double MinRating = -10;
     public const double MaxRating = 10;
@@ -98,19 +98,10 @@ internal static class EventRowValidator
             return !required;
         }
 
-        if (text.Length > MaxIdLength)
+        reason = IdentifierRules.Violation(text, field);
+        if (reason is not null)
         {
-            reason = $"{QuarantineReasons.IdTooLong}: {field} is {text.Length} characters, the limit is {MaxIdLength}";
             return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                reason = $"{QuarantineReasons.ControlCharacters}: {field} contains control character U+{(int)c:X4}";
-                return false;
-            }
         }
 
         id = text.ToString();

@@ -1,3 +1,5 @@
+using BehaviorGraph.Core.Events;
+
 namespace BehaviorGraph.Ingest.Validation;
 
 /// <summary>
@@ -12,8 +14,8 @@ public static class QuarantineReasons
     public const string InvalidType = "invalid_type";
     public const string InvalidValue = "invalid_value";
     public const string ValueOutOfRange = "value_out_of_range";
-    public const string IdTooLong = "id_too_long";
-    public const string ControlCharacters = "control_characters";
+    public const string IdTooLong = IdentifierRules.IdTooLongCode;
+    public const string ControlCharacters = IdentifierRules.ControlCharactersCode;
     public const string UnknownTargetKind = "unknown_target_kind";
     public const string MissingTarget = "missing_target";
     public const string UnexpectedTarget = "unexpected_target";

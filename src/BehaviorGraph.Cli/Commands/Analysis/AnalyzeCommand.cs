@@ -52,6 +52,7 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
                 {
                     ring = result.CountOf(ClusterKind.Ring),
                     bot = result.CountOf(ClusterKind.Bot),
+                    block = result.CountOf(ClusterKind.Block),
                     identity = result.CountOf(ClusterKind.Identity),
                 },
                 stages = result.Stages.Select(s => new { stage = s.Stage.ToString().ToLowerInvariant(), seconds = Math.Round(s.Elapsed.TotalSeconds, 2), summary = s.Summary }),
@@ -62,7 +63,7 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 
         AnsiConsole.MarkupLine($"Run [bold]{result.RunId}[/]: {result.Accounts:N0} accounts, {result.Events:N0} events in {result.Elapsed.TotalSeconds:F1} s.");
         var table = new Table().Title("Clusters found").AddColumns("kind", "count", "largest", "top clusters (id: size, score)");
-        foreach (var kind in new[] { ClusterKind.Ring, ClusterKind.Bot, ClusterKind.Identity })
+        foreach (var kind in new[] { ClusterKind.Ring, ClusterKind.Bot, ClusterKind.Block, ClusterKind.Identity })
         {
             var ofKind = result.Clusters.Where(c => c.Kind == kind).ToList();
             var top = string.Join(", ", ofKind.Take(3).Select(c => $"{c.Id}: {c.Members.Count}, {c.Score:F2}"));

@@ -11,7 +11,8 @@ internal static class ClusterKindParser
         "ring" => ClusterKind.Ring,
         "bot" => ClusterKind.Bot,
         "identity" => ClusterKind.Identity,
-        _ => throw new UserFacingException($"--kind must be ring, bot or identity (got '{kind}')."),
+        "block" => ClusterKind.Block,
+        _ => throw new UserFacingException($"--kind must be ring, bot, block or identity (got '{kind}')."),
     };
 
     public static string Name(ClusterKind kind) => kind.ToString().ToLowerInvariant();
