@@ -1,3 +1,5 @@
+using BehaviorGraph.Analytics.Detectors.Blocks;
+
 namespace BehaviorGraph.Analytics.Pipeline;
 
 /// <summary>
@@ -11,6 +13,8 @@ public sealed record AnalysisOptions
     public RingOptions Rings { get; init; } = new();
 
     public BotOptions Bots { get; init; } = new();
+
+    public BlockOptions Blocks { get; init; } = new();
 
     public FeatureOptions Features { get; init; } = new();
 

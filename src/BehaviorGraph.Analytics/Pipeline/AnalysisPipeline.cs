@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BehaviorGraph.Analytics.Detectors;
+using BehaviorGraph.Analytics.Detectors.Blocks;
 using BehaviorGraph.Analytics.Features;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
@@ -93,13 +94,15 @@ public static class AnalysisPipeline
         var identity = IdentityDetector.Detect(data, options.Identity, cancellationToken);
         var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
         var bots = BotDetector.Detect(data, identifiers, options.Bots, cancellationToken);
+        var blocks = EngagementBlockDetector.Detect(data, graphs, options.Blocks, cancellationToken);
         var (ringClusters, botClusters) = ClusterOverlaps.CrossReference(rings.Clusters, bots.Clusters);
         var clusters = new List<DetectedCluster>(ringClusters.Count + botClusters.Count + identity.Clusters.Count);
         clusters.AddRange(ringClusters);
         clusters.AddRange(botClusters);
+        clusters.AddRange(blocks.Clusters);
         clusters.AddRange(identity.Clusters);
         End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
-            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.KeptPairs:N0} lockstep pairs; {identity.Clusters.Count:N0} linked-identity cluster(s) ({identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs ignored as shared infrastructure)"));
+            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.KeptPairs:N0} lockstep pairs; {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: FRAUDAR density {blocks.Threshold:0.000}, {options.Blocks.NullFactor:0.#}x the shuffled graph's {blocks.NullDensity:0.000}); {identity.Clusters.Count:N0} linked-identity cluster(s) ({identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs ignored as shared infrastructure)"));
 
         clock = Begin(AnalysisStage.Features, progress);
         var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, options.Features, cancellationToken);

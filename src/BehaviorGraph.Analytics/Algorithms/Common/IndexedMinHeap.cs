@@ -24,6 +24,35 @@ internal sealed class IndexedMinHeap
 
     public double KeyOf(int id) => _keys[id];
 
+    /// <summary>Smallest key (the heap must not be empty).</summary>
+    public double MinKey => _keys[_heap[0]];
+
+    /// <summary>
+    /// Replaces the heap's contents with <paramref name="ids"/> keyed by <paramref name="key"/>, heapified in O(n)
+    /// (ids previously held and not listed are dropped).
+    /// </summary>
+    public void Reset(List<int> ids, Func<int, double> key)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            _position[_heap[i]] = -1;
+        }
+
+        Count = ids.Count;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i];
+            _keys[id] = key(id);
+            _heap[i] = id;
+            _position[id] = i;
+        }
+
+        for (var i = (Count / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(i);
+        }
+    }
+
     public void Insert(int id, double key)
     {
         if (_position[id] >= 0)

@@ -10,7 +10,7 @@ namespace BehaviorGraph.Analytics.Algorithms.Fraudar;
 /// prefix. An indexed binary heap with decrease-key makes one peel O(E log V); each further block costs another
 /// peel on the edges left.
 /// </summary>
-public static class Fraudar
+public static partial class Fraudar
 {
     public static FraudarResult Run(CsrGraph graph, FraudarParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -65,8 +65,20 @@ public static class Fraudar
         for (var round = 0; round < parameters.MaxBlocks; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var peel = Peel(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, cancellationToken);
-            if (round == 0)
+            if (parameters.CoreThreshold > 0)
+            {
+                if (round == 0)
+                {
+                    graphDensity = StartDensity(n, targets, entrySource, suspiciousness, alive);
+                }
+
+                PruneToCore(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, parameters.CoreThreshold);
+            }
+
+            var peel = parameters.DegreeCorrected
+                ? PeelDegreeCorrected(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, cancellationToken)
+                : Peel(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, cancellationToken);
+            if (round == 0 && parameters.CoreThreshold <= 0)
             {
                 graphDensity = peel.StartDensity;
             }
@@ -186,8 +198,18 @@ public static class Fraudar
             }
         }
 
+        return (CollectBlock(n, offsets, targets, suspiciousness, alive, removal, bestRemoved, size, null), startDensity);
+    }
+
+    /// <summary>
+    /// The block left after the first <paramref name="removedBefore"/> removals: its sources, targets, edges and f(S);
+    /// its density is f(S) / |S| unless the peel measured another one (<paramref name="density"/>).
+    /// </summary>
+    private static FraudarBlock CollectBlock(
+        int n, int[] offsets, int[] targets, double[] suspiciousness, bool[] alive, int[] removal, int removedBefore, int size, double? density)
+    {
         var inBlock = new bool[2 * n];
-        for (var i = bestRemoved; i < size; i++)
+        for (var i = removedBefore; i < size; i++)
         {
             inBlock[removal[i]] = true;
         }
@@ -222,8 +244,87 @@ public static class Fraudar
         }
 
         var members = sources.Count + sinks.Count;
-        var block = new FraudarBlock([.. sources], [.. sinks], blockEdges, blockF, members == 0 ? 0 : blockF / members);
-        return (block, startDensity);
+        return new FraudarBlock([.. sources], [.. sinks], blockEdges, blockF, density ?? (members == 0 ? 0 : blockF / members));
+    }
+
+    /// <summary>g of the whole graph: total suspiciousness over the side-nodes that have an edge.</summary>
+    private static double StartDensity(int n, int[] targets, int[] entrySource, double[] suspiciousness, bool[] alive)
+    {
+        var present = new bool[2 * n];
+        double f = 0;
+        var size = 0;
+        for (var e = 0; e < alive.Length; e++)
+        {
+            if (!alive[e])
+            {
+                continue;
+            }
+
+            f += suspiciousness[e];
+            size += Mark(present, entrySource[e]) + Mark(present, n + targets[e]);
+        }
+
+        return size == 0 ? 0 : f / size;
+    }
+
+    private static int Mark(bool[] present, int x)
+    {
+        if (present[x])
+        {
+            return 0;
+        }
+
+        present[x] = true;
+        return 1;
+    }
+
+    /// <summary>Removes, repeatedly, every side-node whose alive edges carry less than <paramref name="threshold"/>.</summary>
+    private static void PruneToCore(
+        int n, int[] offsets, int[] targets, int[] entrySource, int[] inOffsets, int[] inEntries, double[] suspiciousness, bool[] alive, double threshold)
+    {
+        var weight = new double[2 * n];
+        for (var e = 0; e < alive.Length; e++)
+        {
+            if (alive[e])
+            {
+                weight[entrySource[e]] += suspiciousness[e];
+                weight[n + targets[e]] += suspiciousness[e];
+            }
+        }
+
+        var removed = new bool[2 * n];
+        var stack = new Stack<int>();
+        for (var x = 0; x < 2 * n; x++)
+        {
+            if (weight[x] > 0 && weight[x] < threshold)
+            {
+                removed[x] = true;
+                stack.Push(x);
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            var x = stack.Pop();
+            var (from, to, indirect) = x < n ? (offsets[x], offsets[x + 1], false) : (inOffsets[x - n], inOffsets[x - n + 1], true);
+            for (var k = from; k < to; k++)
+            {
+                var e = indirect ? inEntries[k] : k;
+                if (!alive[e])
+                {
+                    continue;
+                }
+
+                alive[e] = false;
+                var other = x < n ? n + targets[e] : entrySource[e];
+                weight[other] -= suspiciousness[e];
+                if (!removed[other] && weight[other] < threshold)
+                {
+                    removed[other] = true;
+                    stack.Push(other);
+                }
+            }
+        }
     }
 
     private static bool HasAlive(int from, int to, bool[] alive, int[]? indirection)

@@ -1,0 +1,160 @@
+using BehaviorGraph.Analytics.Algorithms.Common;
+
+namespace BehaviorGraph.Analytics.Algorithms.Fraudar;
+
+public static partial class Fraudar
+{
+    private const double RefreshFraction = 0.25;
+
+    /// <summary>
+    /// Greedy peeling for the degree-corrected density (see <see cref="FraudarParameters.DegreeCorrected"/>). A side-node's
+    /// priority is its suspiciousness into the other side minus what its degree predicts there, so removing a source
+    /// lowers the prediction for every target at once and the other way round. Sources and targets therefore wait in
+    /// two heaps, each keyed with the other side's total as of its last refresh; a heap is re-keyed (heapified, O(n))
+    /// when that total has fallen by more than <see cref="RefreshFraction"/>. The removal order is exact up to that
+    /// tolerance; the density of every prefix is tracked exactly.
+    /// </summary>
+    private static (FraudarBlock? Block, double StartDensity) PeelDegreeCorrected(
+        int n,
+        int[] offsets,
+        int[] targets,
+        int[] entrySource,
+        int[] inOffsets,
+        int[] inEntries,
+        double[] suspiciousness,
+        bool[] alive,
+        CancellationToken cancellationToken)
+    {
+        // The prediction uses the whole graph's degrees and column weights, whatever earlier blocks removed.
+        var m = (double)alive.Length;
+        var columnMass = new double[n];
+        for (var e = 0; e < alive.Length; e++)
+        {
+            columnMass[targets[e]] += suspiciousness[e];
+        }
+
+        var inBlock = new double[2 * n];
+        double f = 0;
+        for (var e = 0; e < alive.Length; e++)
+        {
+            if (alive[e])
+            {
+                inBlock[entrySource[e]] += suspiciousness[e];
+                inBlock[n + targets[e]] += suspiciousness[e];
+                f += suspiciousness[e];
+            }
+        }
+
+        if (f == 0)
+        {
+            return (null, 0);
+        }
+
+        var present = new bool[2 * n];
+        var liveSources = new List<int>();
+        var liveTargets = new List<int>();
+        double sourceDegrees = 0, targetMass = 0;
+        for (var u = 0; u < n; u++)
+        {
+            if (inBlock[u] > 0)
+            {
+                present[u] = true;
+                liveSources.Add(u);
+                sourceDegrees += offsets[u + 1] - offsets[u];
+            }
+
+            if (inBlock[n + u] > 0)
+            {
+                present[n + u] = true;
+                liveTargets.Add(n + u);
+                targetMass += columnMass[u];
+            }
+        }
+
+        var size = liveSources.Count + liveTargets.Count;
+        var keyedSourceDegrees = sourceDegrees;
+        var keyedTargetMass = targetMass;
+        double SourceKey(int x) => inBlock[x] - ((offsets[x + 1] - offsets[x]) * keyedTargetMass / m);
+        double TargetKey(int x) => inBlock[x] - (keyedSourceDegrees * columnMass[x - n] / m);
+
+        var sources = new IndexedMinHeap(2 * n);
+        var sinks = new IndexedMinHeap(2 * n);
+        sources.Reset(liveSources, SourceKey);
+        sinks.Reset(liveTargets, TargetKey);
+
+        var startDensity = (f - (sourceDegrees * targetMass / m)) / size;
+        var best = startDensity;
+        var bestRemoved = 0;
+        var removal = new int[size];
+        var removed = 0;
+        while (sources.Count + sinks.Count > 0)
+        {
+            if ((removed & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (targetMass < (1 - RefreshFraction) * keyedTargetMass)
+            {
+                keyedTargetMass = targetMass;
+                liveSources.RemoveAll(x => !present[x]);
+                sources.Reset(liveSources, SourceKey);
+            }
+
+            if (sourceDegrees < (1 - RefreshFraction) * keyedSourceDegrees)
+            {
+                keyedSourceDegrees = sourceDegrees;
+                liveTargets.RemoveAll(x => !present[x]);
+                sinks.Reset(liveTargets, TargetKey);
+            }
+
+            var takeSource = sinks.Count == 0 || (sources.Count > 0 && sources.MinKey <= sinks.MinKey);
+            var x = takeSource ? sources.PopMin() : sinks.PopMin();
+            present[x] = false;
+            removal[removed++] = x;
+            if (x < n)
+            {
+                sourceDegrees -= offsets[x + 1] - offsets[x];
+                for (var e = offsets[x]; e < offsets[x + 1]; e++)
+                {
+                    var other = n + targets[e];
+                    if (alive[e] && present[other])
+                    {
+                        f -= suspiciousness[e];
+                        inBlock[other] -= suspiciousness[e];
+                        sinks.DecreaseKey(other, TargetKey(other));
+                    }
+                }
+            }
+            else
+            {
+                var v = x - n;
+                targetMass -= columnMass[v];
+                for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
+                {
+                    var e = inEntries[k];
+                    var other = entrySource[e];
+                    if (alive[e] && present[other])
+                    {
+                        f -= suspiciousness[e];
+                        inBlock[other] -= suspiciousness[e];
+                        sources.DecreaseKey(other, SourceKey(other));
+                    }
+                }
+            }
+
+            var remaining = size - removed;
+            if (remaining > 0)
+            {
+                var g = (f - (sourceDegrees * targetMass / m)) / remaining;
+                if (g > best)
+                {
+                    best = g;
+                    bestRemoved = removed;
+                }
+            }
+        }
+
+        return (CollectBlock(n, offsets, targets, suspiciousness, alive, removal, bestRemoved, size, best), startDensity);
+    }
+}

@@ -1,0 +1,24 @@
+namespace BehaviorGraph.Analytics.Detectors.Blocks;
+
+/// <summary>
+/// Engagement-block detection: FRAUDAR (camouflage-resistant column weights 1 / ln(engagers + 5)) on the account ×
+/// target engagement graph, blocks extracted one after another. The bar a block must clear is measured on the
+/// platform itself: the densest block the same peeling finds after the graph's edges are shuffled (every account keeps
+/// its engagement count, every target its engager count).
+/// </summary>
+public sealed record BlockOptions
+{
+    /// <summary>A block must be this many times denser (in FRAUDAR's g) than the densest block of the shuffled graph.</summary>
+    public double NullFactor { get; init; } = 1.5;
+
+    /// <summary>Most blocks peeled per run (each from the graph left by the previous ones).</summary>
+    public int MaxBlocks { get; init; } = 30;
+
+    /// <summary>Smallest number of accounts in a reported block.</summary>
+    public int MinAccounts { get; init; } = 5;
+
+    /// <summary>Smallest number of targets in a reported block.</summary>
+    public int MinTargets { get; init; } = 3;
+
+    public ulong Seed { get; init; } = 42;
+}
