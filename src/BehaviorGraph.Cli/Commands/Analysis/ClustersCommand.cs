@@ -11,7 +11,7 @@ internal sealed class ClustersCommand : AsyncCommand<ClustersCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--kind <KIND>")]
-        [Description("Only clusters of this kind: ring, bot or identity.")]
+        [Description("Only clusters of this kind: ring, bot, block or identity.")]
         public string? Kind { get; init; }
 
         [CommandOption("--top <N>")]
