@@ -3,8 +3,9 @@ using BehaviorGraph.Core.Clusters;
 namespace BehaviorGraph.Analytics.Detectors;
 
 /// <summary>
-/// Bot clusters plus each account's lockstep facts for features: the size of its lockstep group (0 when none), its
-/// synchrony (1 − median co-action gap / window) and the distinct targets its group shares.
+/// Bot clusters plus the lockstep facts every account gets as features (group size, synchrony, shared targets; 0 when
+/// in no group) and the counts behind them: engagement events read, engagements whose pairing a flooded window cut
+/// short, pairs that co-acted at all, pairs tested, pairs called lockstep.
 /// </summary>
 internal sealed record BotDetection(
     IReadOnlyList<DetectedCluster> Clusters,
@@ -13,6 +14,7 @@ internal sealed record BotDetection(
     float[] Synchrony,
     int[] SharedTargets,
     int EngagementEvents,
-    long BurstEventsSkipped,
+    long FloodedEvents,
     long CandidatePairs,
-    long KeptPairs);
+    long TestedPairs,
+    long SignificantPairs);

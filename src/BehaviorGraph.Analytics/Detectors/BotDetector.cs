@@ -6,11 +6,10 @@ using BehaviorGraph.Core.Clusters;
 namespace BehaviorGraph.Analytics.Detectors;
 
 /// <summary>
-/// Bot clusters from lockstep co-action on engagement events (like, share, view, follow, comment). Score:
-/// 0.35 × synchrony (1 − median gap / window) + 0.35 × shared targets per pair (saturating at twice the minimum)
-/// + 0.3 × size (saturating at <see cref="BotOptions.SizeSaturation"/>). A group whose synchrony chance could explain
-/// (<see cref="DetectorMath.SynchronyChanceBound"/> above <see cref="BotOptions.MaxSynchronyChance"/>) is not reported;
-/// its members keep their lockstep features.
+/// Bot clusters from lockstep co-action on engagement events (like, share, view, follow, comment): groups of pairs
+/// whose co-action chance does not explain (see <see cref="BotOptions"/>). Score: 0.7 × significance (the median
+/// pair's chance, e^−30 or less counting fully) + 0.3 × size (log scale, saturating at
+/// <see cref="BotOptions.SizeSaturation"/>).
 /// </summary>
 internal static class BotDetector
 {
@@ -57,9 +56,10 @@ internal static class BotDetector
         var input = new LockstepInput(actors, targets, times, actorIds, targetIds);
         var parameters = new LockstepParameters
         {
-            WindowMs = options.WindowMs,
-            MaxEventsPerWindow = options.MaxEventsPerWindow,
+            WindowsMs = options.WindowsMs,
+            MaxPartners = options.MaxPartners,
             MinSharedTargets = options.MinSharedTargets,
+            FalseDiscoveryRate = options.FalseDiscoveryRate,
             MinPairDegree = options.MinPairDegree,
             MinGroupSize = Math.Max(2, options.MinMembers),
         };
@@ -72,8 +72,7 @@ internal static class BotDetector
         foreach (var group in result.Groups)
         {
             var size = group.MemberCount;
-            var sync = DetectorMath.Clamp01(1 - ((double)group.MedianSpreadMs / options.WindowMs));
-            var perPair = group.PairCount == 0 ? 0 : (double)group.CoActions / group.PairCount;
+            var sync = DetectorMath.Clamp01(1 - ((double)group.MedianSpreadMs / group.WindowMs));
             foreach (var m in group.Members)
             {
                 groupSize[m] = size;
@@ -81,20 +80,20 @@ internal static class BotDetector
                 sharedTargets[m] = group.SharedTargetCount;
             }
 
-            var score = (0.35 * sync)
-                + (0.35 * DetectorMath.Clamp01(perPair / (2.0 * options.MinSharedTargets)))
-                + (0.3 * DetectorMath.Clamp01((double)size / options.SizeSaturation));
-            var chance = DetectorMath.SynchronyChanceBound(group.CoActions, group.MedianSpreadMs, options.WindowMs);
-            if (size < options.MinMembers || score < options.MinScore || chance > options.MaxSynchronyChance)
+            if (size < options.MinMembers)
             {
                 continue;
             }
 
+            var perPair = group.PairCount == 0 ? 0 : (double)group.CoActions / group.PairCount;
+            var significance = DetectorMath.Clamp01(-group.MedianPairLogChance / 30);
+            var score = (0.7 * significance) + (0.3 * DetectorMath.Clamp01(Math.Log2(size) / Math.Log2(Math.Max(2, options.SizeSaturation))));
             var (sharedDevices, sharedIps) = identifiers.SharedAmong(group.Members);
             var evidence = string.Create(CultureInfo.InvariantCulture,
-                $"{size} accounts acting in lockstep on {group.SharedTargetCount} shared target(s): {group.CoActions:N0} co-actions across {group.PairCount:N0} pairs " +
-                $"({perPair:0.0} targets per pair), median gap {group.MedianSpreadMs / 1000.0:0}s within a {options.WindowMs / 60_000.0:0}-minute window " +
-                $"(chance of such synchrony {(chance < 1e-300 ? "< 1e-300" : $"≤ {chance:0.#e+0}")}); " +
+                $"{size} accounts acting in lockstep on {group.SharedTargetCount} shared target(s): {group.CoActions:N0} co-actions within {group.WindowMs / 60_000.0:0} minutes " +
+                $"(each at a separate time) across {group.PairCount:N0} pairs ({perPair:0.0} per pair) where chance on the targets they share predicts {group.ExpectedCoActions:0.0}, " +
+                $"median gap {group.MedianSpreadMs / 1000.0:0}s; the median pair's chance is below e^{group.MedianPairLogChance:0} " +
+                $"(lockstep at a {options.FalseDiscoveryRate:P0} false discovery rate over {result.CandidatePairs:N0} co-acting pairs); " +
                 $"{sharedDevices} shared device(s) and {sharedIps} shared IP(s)");
             var figures = new Dictionary<string, double>
             {
@@ -102,10 +101,12 @@ internal static class BotDetector
                 ["sharedTargets"] = group.SharedTargetCount,
                 ["pairs"] = group.PairCount,
                 ["coActions"] = group.CoActions,
-                ["targetsPerPair"] = Math.Round(perPair, 3),
+                ["expectedCoActions"] = Math.Round(group.ExpectedCoActions, 3),
+                ["coActionsPerPair"] = Math.Round(perPair, 3),
+                ["windowMinutes"] = group.WindowMs / 60_000.0,
                 ["medianGapSeconds"] = Math.Round(group.MedianSpreadMs / 1000.0, 1),
                 ["synchrony"] = Math.Round(sync, 4),
-                ["synchronyChance"] = chance,
+                ["medianPairLogChance"] = Math.Round(group.MedianPairLogChance, 2),
                 ["sharedDevices"] = sharedDevices,
                 ["sharedIps"] = sharedIps,
             };
@@ -113,6 +114,6 @@ internal static class BotDetector
         }
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Bot, "bot", candidates, data.AccountKeys);
-        return new BotDetection(clusters, ordered, groupSize, synchrony, sharedTargets, count, result.BurstEventsSkipped, result.CandidatePairs, result.KeptPairs);
+        return new BotDetection(clusters, ordered, groupSize, synchrony, sharedTargets, count, result.FloodedEvents, result.CandidatePairs, result.TestedPairs, result.SignificantPairs);
     }
 }

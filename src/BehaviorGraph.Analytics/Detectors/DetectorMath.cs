@@ -4,24 +4,6 @@ internal static class DetectorMath
 {
     public static double Clamp01(double value) => double.IsNaN(value) ? 0 : Math.Clamp(value, 0, 1);
 
-    /// <summary>
-    /// How likely a group's synchrony is by chance. Without synchrony, the gap between the two actors of a co-action
-    /// is spread evenly over the window, so a gap falls at or below the observed median <c>m</c> with probability
-    /// q = m / window; that at least half of <paramref name="coActions"/> gaps do so is then at most
-    /// exp(−n · KL(½ ‖ q)) (Chernoff). 1 when the median is half the window or more.
-    /// </summary>
-    public static double SynchronyChanceBound(long coActions, long medianGapMs, long windowMs)
-    {
-        var q = Math.Clamp((double)medianGapMs / windowMs, 1e-12, 1);
-        if (q >= 0.5 || coActions <= 0)
-        {
-            return 1;
-        }
-
-        var divergence = (0.5 * Math.Log(0.5 / q)) + (0.5 * Math.Log(0.5 / (1 - q)));
-        return Math.Exp(-coActions * divergence);
-    }
-
     /// <summary>0 at or below the baseline, 1 at <paramref name="saturation"/> × baseline or more; 1 for any positive value over a zero baseline.</summary>
     public static double AboveBaseline(double value, double baseline, double saturation)
     {

@@ -102,7 +102,7 @@ public static class AnalysisPipeline
         clusters.AddRange(blocks.Clusters);
         clusters.AddRange(identity.Clusters);
         End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
-            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.KeptPairs:N0} lockstep pairs; {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: FRAUDAR density {blocks.Threshold:0.000}, {options.Blocks.NullFactor:0.#}x the shuffled graph's {blocks.NullDensity:0.000}); {identity.Clusters.Count:N0} linked-identity cluster(s) ({identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs ignored as shared infrastructure)"));
+            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: FRAUDAR density {blocks.Threshold:0.000}, {options.Blocks.NullFactor:0.#}x the shuffled graph's {blocks.NullDensity:0.000}); {identity.Clusters.Count:N0} linked-identity cluster(s) ({identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs ignored as shared infrastructure)"));
 
         clock = Begin(AnalysisStage.Features, progress);
         var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, options.Features, cancellationToken);

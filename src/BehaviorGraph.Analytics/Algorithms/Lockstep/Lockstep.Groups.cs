@@ -2,64 +2,172 @@ namespace BehaviorGraph.Analytics.Algorithms.Lockstep;
 
 public static partial class Lockstep
 {
-    private static (IReadOnlyList<LockstepGroup> Groups, long Candidates, long Kept) BuildGroups(
+    /// <summary>Pseudo-pairs at the platform's rate that temper a target's rate measured on few other engagers.</summary>
+    private const double PriorPairs = 3;
+
+    /// <summary>
+    /// Groups from significant pairs, in two passes. First the connected components of the pairs (peeled to the minimum
+    /// degree). Then each component is tested again against its own targets' other engagers: a friend group liking
+    /// each other's posts within minutes co-acts, but so does everyone else who follows those posts — co-action the
+    /// targets' own audience shows is no lockstep. Pairs still significant (at the first pass's cutoff) with those
+    /// rates are peeled and split again; what remains are the groups.
+    /// </summary>
+    private static (IReadOnlyList<LockstepGroup> Groups, long Kept) BuildGroups(
         LockstepInput input,
-        long[] keys,
+        TargetTimelines timelines,
+        ChanceRates chance,
+        List<PairEvidence> significant,
+        double cutoff,
         long[] payload,
         LockstepParameters parameters,
         CancellationToken cancellationToken)
     {
-        // Runs of equal pair keys: a run's length is the number of distinct targets the pair shares.
-        var runStarts = new List<int>();
-        var runLengths = new List<int>();
-        long candidates = 0;
-        for (var k = 0; k < keys.Length;)
+        var all = Enumerable.Range(0, significant.Count).ToList();
+        var member = new bool[input.ActorIds.Length];
+        var groups = new List<LockstepGroup>();
+        long kept = 0;
+        foreach (var component in Components(significant, all, parameters.MinPairDegree))
         {
-            var end = k + 1;
-            while (end < keys.Length && keys[end] == keys[k])
+            cancellationToken.ThrowIfCancellationRequested();
+            var survivors = Recheck(component, significant, timelines, chance, cutoff, member, parameters.WindowsMs);
+            foreach (var group in Components(significant, survivors, parameters.MinPairDegree))
             {
-                end++;
+                var described = Describe(input, timelines, significant, group, payload, parameters.WindowsMs);
+                if (described.MemberCount >= parameters.MinGroupSize)
+                {
+                    kept += group.Count;
+                    groups.Add(described);
+                }
             }
-
-            candidates++;
-            if (end - k >= parameters.MinSharedTargets)
-            {
-                runStarts.Add(k);
-                runLengths.Add(end - k);
-            }
-
-            k = end;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var actorCount = input.ActorIds.Length;
-        var pairCount = runStarts.Count;
-        var pairA = new int[pairCount];
-        var pairB = new int[pairCount];
-        var degree = new int[actorCount];
-        for (var p = 0; p < pairCount; p++)
+        groups.Sort((x, y) => x.MemberCount != y.MemberCount ? y.MemberCount.CompareTo(x.MemberCount) : x.Members[0].CompareTo(y.Members[0]));
+        return (groups, kept);
+    }
+
+    /// <summary>The pairs of a component still significant when each target's chance rate comes from its engagers outside the component.</summary>
+    private static List<int> Recheck(
+        List<int> component, List<PairEvidence> significant, TargetTimelines timelines, ChanceRates chance, double cutoff, bool[] member, IReadOnlyList<long> windows)
+    {
+        var members = new HashSet<int>();
+        foreach (var p in component)
         {
-            var key = keys[runStarts[p]];
-            pairA[p] = (int)(key >> 32);
-            pairB[p] = (int)(key & 0xFFFFFFFF);
-            degree[pairA[p]]++;
-            degree[pairB[p]]++;
+            members.Add(significant[p].A);
+            members.Add(significant[p].B);
         }
 
-        var pairAlive = PeelToMinDegree(actorCount, pairA, pairB, degree, parameters.MinPairDegree);
+        var engagedBy = new Dictionary<int, int>();
+        foreach (var m in members)
+        {
+            member[m] = true;
+            foreach (var t in timelines.TargetsOf(m))
+            {
+                engagedBy[t] = engagedBy.GetValueOrDefault(t) + 1;
+            }
+        }
 
-        var parent = new int[actorCount];
-        for (var a = 0; a < actorCount; a++)
+        var scales = windows.Count;
+        var rates = new Dictionary<int, double[]>();
+        var others = new List<long>();
+        foreach (var (t, count) in engagedBy)
+        {
+            if (count < 2)
+            {
+                continue;
+            }
+
+            others.Clear();
+            for (var i = timelines.TargetOffsets[t]; i < timelines.TargetOffsets[t + 1]; i++)
+            {
+                if (!member[timelines.Actors[i]])
+                {
+                    others.Add(timelines.Times[i]);
+                }
+            }
+
+            var pairs = (double)others.Count * (others.Count - 1) / 2;
+            var rate = new double[scales];
+            for (var w = 0; w < scales; w++)
+            {
+                long within = 0;
+                var hi = 0;
+                for (var i = 0; i < others.Count; i++)
+                {
+                    hi = Math.Max(hi, i);
+                    while (hi + 1 < others.Count && others[hi + 1] - others[i] <= windows[w])
+                    {
+                        hi++;
+                    }
+
+                    within += hi - i;
+                }
+
+                rate[w] = (within + (PriorPairs * chance.Of(t, w))) / (pairs + PriorPairs);
+            }
+
+            rates[t] = rate;
+        }
+
+        foreach (var m in members)
+        {
+            member[m] = false;
+        }
+
+        var expected = new double[scales];
+        var survivors = new List<int>(component.Count);
+        foreach (var p in component)
+        {
+            if (Retest(significant[p], timelines, (t, w) => rates[t][w], expected) <= cutoff)
+            {
+                survivors.Add(p);
+            }
+        }
+
+        return survivors;
+    }
+
+    /// <summary>Connected components of the given pairs after peeling them to the minimum degree, as lists of pair indices.</summary>
+    private static List<List<int>> Components(List<PairEvidence> significant, List<int> subset, int minDegree)
+    {
+        var local = new Dictionary<int, int>();
+        int Local(int actor)
+        {
+            if (!local.TryGetValue(actor, out var index))
+            {
+                local.Add(actor, index = local.Count);
+            }
+
+            return index;
+        }
+
+        var pairA = new int[subset.Count];
+        var pairB = new int[subset.Count];
+        for (var i = 0; i < subset.Count; i++)
+        {
+            pairA[i] = Local(significant[subset[i]].A);
+            pairB[i] = Local(significant[subset[i]].B);
+        }
+
+        var degree = new int[local.Count];
+        for (var i = 0; i < subset.Count; i++)
+        {
+            degree[pairA[i]]++;
+            degree[pairB[i]]++;
+        }
+
+        var alive = PeelToMinDegree(local.Count, pairA, pairB, degree, minDegree);
+        var parent = new int[local.Count];
+        for (var a = 0; a < parent.Length; a++)
         {
             parent[a] = a;
         }
 
-        for (var p = 0; p < pairCount; p++)
+        for (var i = 0; i < subset.Count; i++)
         {
-            if (pairAlive[p])
+            if (alive[i])
             {
-                var ra = Find(parent, pairA[p]);
-                var rb = Find(parent, pairB[p]);
+                var ra = Find(parent, pairA[i]);
+                var rb = Find(parent, pairB[i]);
                 if (ra != rb)
                 {
                     parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
@@ -67,61 +175,93 @@ public static partial class Lockstep
             }
         }
 
-        var groupOf = new Dictionary<int, List<int>>();
-        for (var p = 0; p < pairCount; p++)
+        var byRoot = new Dictionary<int, List<int>>();
+        var order = new List<List<int>>();
+        for (var i = 0; i < subset.Count; i++)
         {
-            if (!pairAlive[p])
+            if (alive[i])
             {
-                continue;
-            }
+                var root = Find(parent, pairA[i]);
+                if (!byRoot.TryGetValue(root, out var pairs))
+                {
+                    byRoot.Add(root, pairs = []);
+                    order.Add(pairs);
+                }
 
-            var root = Find(parent, pairA[p]);
-            if (!groupOf.TryGetValue(root, out var pairs))
-            {
-                pairs = [];
-                groupOf.Add(root, pairs);
+                pairs.Add(subset[i]);
             }
-
-            pairs.Add(p);
         }
 
-        var groups = new List<LockstepGroup>();
-        foreach (var (_, pairs) in groupOf)
+        return order;
+    }
+
+    /// <summary>A group's evidence at its own scale: where its pairs' co-actions, summed, stand furthest above chance.</summary>
+    private static LockstepGroup Describe(
+        LockstepInput input, TargetTimelines timelines, List<PairEvidence> significant, List<int> pairs, long[] payload, IReadOnlyList<long> windows)
+    {
+        var members = new SortedSet<int>();
+        foreach (var p in pairs)
         {
-            var members = new SortedSet<int>();
-            var targets = new HashSet<int>();
-            var gaps = new List<long>();
+            members.Add(significant[p].A);
+            members.Add(significant[p].B);
+        }
+
+        var scale = 0;
+        var bestBound = double.MaxValue;
+        for (var w = 0; w < windows.Count; w++)
+        {
+            long observed = 0;
+            double expected = 0;
             foreach (var p in pairs)
             {
-                members.Add(pairA[p]);
-                members.Add(pairB[p]);
-                for (var k = runStarts[p]; k < runStarts[p] + runLengths[p]; k++)
-                {
-                    targets.Add((int)(payload[k] >> 32));
-                    gaps.Add(payload[k] & 0xFFFFFFFF);
-                }
+                observed += significant[p].CoActions[w];
+                expected += significant[p].Expected[w];
             }
 
-            if (members.Count < parameters.MinGroupSize)
+            var bound = LogChernoff(observed, expected);
+            if (bound < bestBound)
             {
-                continue;
+                bestBound = bound;
+                scale = w;
             }
-
-            gaps.Sort();
-            var median = gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[(gaps.Count / 2) - 1] + gaps[gaps.Count / 2]) / 2;
-            var targetIds = targets.Select(t => input.TargetIds[t]).Order().ToArray();
-            var memberArray = members.ToArray();
-            groups.Add(new LockstepGroup(
-                memberArray,
-                [.. memberArray.Select(m => input.ActorIds[m])],
-                pairs.Count,
-                targetIds,
-                gaps.Count,
-                median));
         }
 
-        groups.Sort((x, y) => x.MemberCount != y.MemberCount ? y.MemberCount.CompareTo(x.MemberCount) : x.Members[0].CompareTo(y.Members[0]));
-        return (groups, candidates, pairCount);
+        var targets = new HashSet<int>();
+        var gaps = new List<long>();
+        long coActions = 0;
+        double chanceCoActions = 0;
+        var logChances = new List<double>(pairs.Count);
+        foreach (var p in pairs)
+        {
+            var pair = significant[p];
+            coActions += pair.CoActions[scale];
+            chanceCoActions += pair.Expected[scale];
+            logChances.Add(pair.LogChance);
+            for (var k = pair.RunStart; k < pair.RunStart + pair.RunLength; k++)
+            {
+                var gap = payload[k] & 0xFFFFFFFF;
+                if (gap <= windows[scale])
+                {
+                    targets.Add(timelines.TargetOf[(int)(payload[k] >> 32)]);
+                    gaps.Add(gap);
+                }
+            }
+        }
+
+        gaps.Sort();
+        logChances.Sort();
+        var median = gaps.Count == 0 ? 0 : gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[(gaps.Count / 2) - 1] + gaps[gaps.Count / 2]) / 2;
+        var memberArray = members.ToArray();
+        return new LockstepGroup(
+            memberArray,
+            [.. memberArray.Select(m => input.ActorIds[m])],
+            pairs.Count,
+            [.. targets.Select(t => input.TargetIds[t]).Order()],
+            coActions,
+            chanceCoActions,
+            median,
+            windows[scale],
+            logChances[logChances.Count / 2]);
     }
 
     /// <summary>Drops pairs until every remaining actor has at least <paramref name="minDegree"/> remaining pairs.</summary>

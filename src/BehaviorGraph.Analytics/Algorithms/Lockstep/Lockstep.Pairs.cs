@@ -9,7 +9,7 @@ public static partial class Lockstep
         public long[] Keys = new long[64];
         public long[] Payload = new long[64];
         public int Count;
-        public long BurstEvents;
+        public long Flooded;
 
         public void Add(long key, long payload)
         {
@@ -26,116 +26,65 @@ public static partial class Lockstep
     }
 
     /// <summary>
-    /// Emits one record per (actor pair, target): key = a&lt;&lt;32|b with a &lt; b, payload = target&lt;&lt;32 | smallest gap (ms,
-    /// capped at int.MaxValue).
+    /// Emits one record per (actor pair, target) within the widest scale: key = a&lt;&lt;32|b with a &lt; b, payload =
+    /// index of the earlier engagement (in the timelines; it gives the target and the time)&lt;&lt;32 | gap (ms). Actors are distinct per target, so a pair meets once per target. An event whose window
+    /// holds more than the partner cap pairs within the widest scale that does not flood, or with nobody.
     /// </summary>
-    private static (long[] Keys, long[] Payload, long BurstEvents) EmitPairs(
-        int[] targetOffsets,
-        long[] times,
-        int[] actors,
-        LockstepParameters parameters,
-        CancellationToken cancellationToken)
+    private static (long[] Keys, long[] Payload, long Flooded) EmitPairs(TargetTimelines timelines, LockstepParameters parameters, CancellationToken cancellationToken)
     {
-        var targetCount = targetOffsets.Length - 1;
+        var targetCount = timelines.TargetCount;
         var chunkCount = (targetCount + TargetGrain - 1) / TargetGrain;
         var chunks = new PairChunk[chunkCount];
-        var window = parameters.WindowMs;
-        var cap = parameters.MaxEventsPerWindow;
+        var windows = parameters.WindowsMs;
+        var cap = parameters.MaxPartners;
+        var times = timelines.Times;
+        var actors = timelines.Actors;
         ParallelRanges.For(targetCount, TargetGrain, (s, e) =>
         {
             var chunk = new PairChunk();
-            var scratchKeys = new long[64];
-            var scratchGaps = new long[64];
-            var burst = Array.Empty<bool>();
             for (var t = s; t < e; t++)
             {
-                var from = targetOffsets[t];
-                var to = targetOffsets[t + 1];
-                var len = to - from;
-                if (len < 2)
-                {
-                    continue;
-                }
-
-                if (burst.Length < len)
-                {
-                    burst = new bool[Math.Max(len, 2 * burst.Length)];
-                }
-
-                // An event lies in a burst when some window [ts_i, ts_i + W] holding it has more than cap events.
-                var burstEnd = from;
-                var hi = from;
+                var from = timelines.TargetOffsets[t];
+                var to = timelines.TargetOffsets[t + 1];
                 for (var i = from; i < to; i++)
                 {
-                    if (hi < i)
+                    // Partners of i: later events within the widest window whose count stays under the cap.
+                    var limit = i + 1;
+                    while (limit < to && times[limit] - times[i] <= windows[^1] && limit - i <= cap)
                     {
-                        hi = i;
+                        limit++;
                     }
 
-                    while (hi < to && times[hi] - times[i] <= window)
+                    var end = limit;
+                    var reach = windows[^1];
+                    if (limit < to && times[limit] - times[i] <= windows[^1])
                     {
-                        hi++;
-                    }
-
-                    if (hi - i > cap)
-                    {
-                        burstEnd = Math.Max(burstEnd, hi);
-                    }
-
-                    burst[i - from] = i < burstEnd;
-                }
-
-                var found = 0;
-                for (var i = from; i < to; i++)
-                {
-                    if (burst[i - from])
-                    {
-                        chunk.BurstEvents++;
-                        continue;
-                    }
-
-                    for (var j = i + 1; j < to && times[j] - times[i] <= window; j++)
-                    {
-                        if (burst[j - from] || actors[j] == actors[i])
+                        // More than the cap within the widest window: the widest narrower window that holds at most cap.
+                        end = i + 1;
+                        reach = -1;
+                        for (var w = windows.Count - 2; w >= 0; w--)
                         {
-                            continue;
+                            var within = UpperBound(times, i + 1, limit, times[i] + windows[w]);
+                            if (within < limit || times[limit] - times[i] > windows[w])
+                            {
+                                end = within;
+                                reach = windows[w];
+                                break;
+                            }
                         }
+                    }
 
+                    if (reach < windows[^1])
+                    {
+                        chunk.Flooded++;
+                    }
+
+                    for (var j = i + 1; j < end; j++)
+                    {
                         var a = Math.Min(actors[i], actors[j]);
                         var b = Math.Max(actors[i], actors[j]);
-                        if (found == scratchKeys.Length)
-                        {
-                            Array.Resize(ref scratchKeys, found * 2);
-                            Array.Resize(ref scratchGaps, found * 2);
-                        }
-
-                        scratchKeys[found] = ((long)a << 32) | (uint)b;
-                        scratchGaps[found] = times[j] - times[i];
-                        found++;
+                        chunk.Add(((long)a << 32) | (uint)b, ((long)i << 32) | (uint)(times[j] - times[i]));
                     }
-                }
-
-                if (found == 0)
-                {
-                    continue;
-                }
-
-                Array.Sort(scratchKeys, scratchGaps, 0, found);
-                for (var k = 0; k < found; k++)
-                {
-                    if (k > 0 && scratchKeys[k] == scratchKeys[k - 1])
-                    {
-                        continue;
-                    }
-
-                    // Sorting by key leaves equal keys' gaps unordered: take the minimum over the run.
-                    var gap = scratchGaps[k];
-                    for (var r = k + 1; r < found && scratchKeys[r] == scratchKeys[k]; r++)
-                    {
-                        gap = Math.Min(gap, scratchGaps[r]);
-                    }
-
-                    chunk.Add(scratchKeys[k], ((long)t << 32) | (uint)Math.Min(gap, int.MaxValue));
                 }
             }
 
@@ -143,17 +92,17 @@ public static partial class Lockstep
         }, cancellationToken);
 
         long total = 0;
-        long burstEvents = 0;
+        long flooded = 0;
         foreach (var c in chunks)
         {
             total += c.Count;
-            burstEvents += c.BurstEvents;
+            flooded += c.Flooded;
         }
 
-        if (total > Array.MaxLength)
+        if (total > Array.MaxLength || timelines.EngagementCount > int.MaxValue)
         {
             throw new InvalidOperationException(
-                $"{total:N0} co-action records exceed one array; lower MaxEventsPerWindow or WindowMs, or split the time range.");
+                $"{total:N0} co-action records exceed one array; lower MaxPartners or the widest window, or split the time range.");
         }
 
         var keys = new long[total];
@@ -166,6 +115,27 @@ public static partial class Lockstep
             at += c.Count;
         }
 
-        return (keys, payload, burstEvents);
+        return (keys, payload, flooded);
+    }
+
+    /// <summary>First index in [from, to) whose time exceeds <paramref name="bound"/> (the times are ascending).</summary>
+    private static int UpperBound(long[] times, int from, int to, long bound)
+    {
+        var lo = from;
+        var hi = to;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (times[mid] <= bound)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
