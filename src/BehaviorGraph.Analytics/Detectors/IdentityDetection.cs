@@ -4,7 +4,8 @@ namespace BehaviorGraph.Analytics.Detectors;
 
 /// <summary>
 /// Linked identities and the raw identifier statistics features need: per account the devices and IPs it used and
-/// the most accounts seen on any one of them (before the infrastructure cut-off).
+/// the most accounts seen on any one of them (whether or not that identifier links); identifiers judged shared
+/// infrastructure, the measured household limits, and identifiers linking as farms.
 /// </summary>
 internal sealed record IdentityDetection(
     IReadOnlyList<DetectedCluster> Clusters,
@@ -14,4 +15,7 @@ internal sealed record IdentityDetection(
     int[] MaxAccountsPerDevice,
     int[] MaxAccountsPerIp,
     int DroppedDevices,
-    int DroppedIps);
+    int DroppedIps,
+    int DeviceHouseholdLimit,
+    int IpHouseholdLimit,
+    int FarmIdentifiers);

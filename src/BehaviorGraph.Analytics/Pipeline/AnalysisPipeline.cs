@@ -91,10 +91,11 @@ public static class AnalysisPipeline
 
         clock = Begin(AnalysisStage.Detectors, progress);
         var identifiers = new AccountIdentifiers(data);
-        var identity = IdentityDetector.Detect(data, options.Identity, cancellationToken);
+        var engagement = EngagementGraph.Build(data, graphs);
+        var identity = IdentityDetector.Detect(data, engagement, options.Identity, cancellationToken);
         var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
         var bots = BotDetector.Detect(data, identifiers, options.Bots, cancellationToken);
-        var blocks = EngagementBlockDetector.Detect(data, graphs, options.Blocks, cancellationToken);
+        var blocks = EngagementBlockDetector.Detect(data, graphs, engagement, options.Blocks, cancellationToken);
         var (ringClusters, botClusters) = ClusterOverlaps.CrossReference(rings.Clusters, bots.Clusters);
         var clusters = new List<DetectedCluster>(ringClusters.Count + botClusters.Count + identity.Clusters.Count);
         clusters.AddRange(ringClusters);
@@ -102,7 +103,7 @@ public static class AnalysisPipeline
         clusters.AddRange(blocks.Clusters);
         clusters.AddRange(identity.Clusters);
         End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
-            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: FRAUDAR density {blocks.Threshold:0.000}, {options.Blocks.NullFactor:0.#}x the shuffled graph's {blocks.NullDensity:0.000}); {identity.Clusters.Count:N0} linked-identity cluster(s) ({identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs ignored as shared infrastructure)"));
+            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: FRAUDAR density {blocks.Threshold:0.000}, {options.Blocks.NullFactor:0.#}x the shuffled graph's {blocks.NullDensity:0.000}); {identity.Clusters.Count:N0} linked-identity cluster(s) (identifiers link up to {identity.DeviceHouseholdLimit} accounts per device and {identity.IpHouseholdLimit} per IP, as households do here; {identity.FarmIdentifiers:N0} larger ones link as farms, {identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs are shared infrastructure)"));
 
         clock = Begin(AnalysisStage.Features, progress);
         var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, options.Features, cancellationToken);

@@ -13,11 +13,10 @@ namespace BehaviorGraph.Analytics.Detectors.Blocks;
 /// </summary>
 internal static class EngagementBlockDetector
 {
-    public static BlockDetection Detect(PlatformData data, PlatformGraphs graphs, BlockOptions options, CancellationToken cancellationToken)
+    public static BlockDetection Detect(PlatformData data, PlatformGraphs graphs, EngagementGraph engagement, BlockOptions options, CancellationToken cancellationToken)
     {
         var n = data.AccountCount;
         var blockDensity = new float[n];
-        var engagement = EngagementGraph.Build(data, graphs);
         if (engagement.EdgeCount == 0)
         {
             return new BlockDetection([], [], blockDensity, 0, 0, 0);
