@@ -8,7 +8,7 @@ using BehaviorGraph.Core.Labels;
 namespace BehaviorGraph.Api.Tests.Endpoints;
 
 [Collection(ServiceCollection.Name)]
-public sealed class FeedbackApiTests(ServiceFixture service)
+public sealed partial class FeedbackApiTests(ServiceFixture service)
 {
     [Fact]
     public async Task Label_RoundTrips_IntoTheLabelStoreThatTrainingReads()
