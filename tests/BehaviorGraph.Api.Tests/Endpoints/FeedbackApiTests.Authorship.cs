@@ -71,6 +71,16 @@ public sealed partial class FeedbackApiTests
     }
 
     [Fact]
+    public async Task Labels_OfAnAccountNeitherInTheGraphNorLabelled_Give404()
+    {
+        using var client = service.Client("analyst");
+        using var response = await client.GetAsync("/v1/accounts/nobody-here/labels");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Label_WithADuplicateKey_Gives400_NotTheLastValue()
     {
         using var client = service.Client("analyst");

@@ -45,9 +45,10 @@ public sealed class AuthorizationMatrixTests(ServiceFixture service, ITestOutput
     {
         ["/openapi/{documentName}.json"] = [new("enforcement", "GET", "/openapi/v1.json", null, 200)],
         ["/scalar/{documentName?}"] = [new("enforcement", "GET", "/scalar/v1", null, 200)],
-        ["/scalar/scalar.js"] = [new("enforcement", "GET", "/scalar/scalar.js", null, 200)],
-        ["/scalar/scalar.aspnetcore.js"] = [new("enforcement", "GET", "/scalar/scalar.aspnetcore.js", null, 200)],
-        ["/scalar/favicon.svg"] = [new("enforcement", "GET", "/scalar/favicon.svg", null, 200)],
+        // The reference UI's static script and icon are open (the UI page and the document it reads are not).
+        ["/scalar/scalar.js"] = [new(null, "GET", "/scalar/scalar.js", null, 200)],
+        ["/scalar/scalar.aspnetcore.js"] = [new(null, "GET", "/scalar/scalar.aspnetcore.js", null, 200)],
+        ["/scalar/favicon.svg"] = [new(null, "GET", "/scalar/favicon.svg", null, 200)],
         ["/hangfire/{**path}"] =
         [
             new("admin", "GET", "/hangfire", null, 200),
