@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using BehaviorGraph.Api.Tests.Support;
+using Xunit.Abstractions;
 
 namespace BehaviorGraph.Api.Tests.Endpoints;
 
@@ -11,7 +12,7 @@ namespace BehaviorGraph.Api.Tests.Endpoints;
 /// ingest reader's and tested with it; its path and media type are covered here.
 /// </summary>
 [Collection(ServiceCollection.Name)]
-public sealed class NoServerErrorTests(ServiceFixture service)
+public sealed class NoServerErrorTests(ServiceFixture service, ITestOutputHelper output)
 {
     /// <summary>Where each templated operation is sent (path values that name something that exists).</summary>
     private static readonly Dictionary<string, string> Concrete = new(StringComparer.Ordinal)
@@ -126,6 +127,7 @@ public sealed class NoServerErrorTests(ServiceFixture service)
             }
         }
 
+        output.WriteLine($"{cases} malformed requests");
         Assert.True(cases > 200, $"only {cases} cases");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
