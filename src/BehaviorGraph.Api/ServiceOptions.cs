@@ -4,7 +4,7 @@ using BehaviorGraph.Jobs.Schedules;
 
 namespace BehaviorGraph.Api;
 
-/// <summary>How the service runs: its store, jobs, thresholds shown with risk answers, rate limits and body limits.</summary>
+/// <summary>How the service runs: its store, jobs, thresholds shown with risk answers, rate limits, body limits and logging of refused requests.</summary>
 public sealed record ServiceOptions(StoreLocation Store)
 {
     public string SchedulesPath { get; init; } = ScheduleFile.DefaultPath;
@@ -28,6 +28,23 @@ public sealed record ServiceOptions(StoreLocation Store)
 
     /// <summary>Requests an API key may make in a burst (token bucket size).</summary>
     public int RateLimitBurst { get; init; } = 1000;
+
+    /// <summary>
+    /// Requests per second, on average, that one client address may make without a valid key (none, unknown or
+    /// revoked): the budget that throttles a flood presenting a new random key with every request. IPv6 addresses
+    /// count by their /64 network.
+    /// </summary>
+    public int UnauthenticatedPerAddressPerSecond { get; init; } = 10;
+
+    public int UnauthenticatedPerAddressBurst { get; init; } = 20;
+
+    /// <summary>Requests per second, on average, that all clients together may make without a valid key.</summary>
+    public int UnauthenticatedGlobalPerSecond { get; init; } = 100;
+
+    public int UnauthenticatedGlobalBurst { get; init; } = 200;
+
+    /// <summary>Refused requests (401, 403, 429) are counted and logged as one summary line per interval, not a line each.</summary>
+    public TimeSpan RejectedRequestLogInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     public long MaxEventsBodyBytes { get; init; } = 10 * 1024 * 1024;
 

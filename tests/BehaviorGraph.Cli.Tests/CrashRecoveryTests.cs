@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Text;
 using BehaviorGraph.Cli.Tests.Support;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -32,7 +30,7 @@ public sealed class CrashRecoveryTests
 
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);
         Assert.True(clean.ExitCode == 0, clean.Stderr);
-        Assert.Equal(await ChecksumAsync(dir.File("clean.db")), await ChecksumAsync(dir.File("crashed.db")));
+        Assert.Equal(await StoreChecksum.OfAsync(dir.File("clean.db")), await StoreChecksum.OfAsync(dir.File("crashed.db")));
     }
 
     private static async Task WaitForCommittedBatchesAsync(string dbPath, long minimumLines, System.Diagnostics.Process child)
@@ -73,32 +71,5 @@ public sealed class CrashRecoveryTests
         var events = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM events");
         var (recorded, completed) = await connection.QuerySingleAsync<(long, long?)>("SELECT inserted, completed_at FROM ingest_sources");
         return (events, recorded, completed is not null);
-    }
-
-    /// <summary>A hash over the event log and the graph, independent of row ids and insertion order.</summary>
-    private static async Task<string> ChecksumAsync(string dbPath)
-    {
-        await using var connection = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly");
-        var hash = new XxHash128();
-        foreach (var sql in new[]
-        {
-            """
-            SELECT e.event_id || '|' || e.ts || '|' || e.type || '|' || a.key || '|' || coalesce(t.key, '') || '|' || coalesce(e.value, '')
-            FROM events e JOIN nodes a ON a.id = e.actor LEFT JOIN nodes t ON t.id = e.target ORDER BY e.event_id
-            """,
-            """
-            SELECT s.key || '>' || d.key || ':' || e.type || '=' || e.count || '/' || e.first_ts || '/' || e.last_ts || '/' || e.value_sum
-            FROM edges e JOIN nodes s ON s.id = e.src JOIN nodes d ON d.id = e.dst ORDER BY 1
-            """,
-            "SELECT kind || ':' || key || '=' || first_seen || '/' || last_seen FROM nodes ORDER BY 1",
-        })
-        {
-            foreach (var row in await connection.QueryAsync<string>(sql))
-            {
-                hash.Append(Encoding.UTF8.GetBytes(row + "\n"));
-            }
-        }
-
-        return Convert.ToHexString(hash.GetCurrentHash());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BehaviorGraph.Api.Contracts;
+using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Queries;
 using BehaviorGraph.Api.Relational;
 using BehaviorGraph.Api.Security;
@@ -22,7 +23,10 @@ public static class AnalystApi
         group.MapGet("/clusters/{id}", GetCluster).WithName("GetCluster").WithSummary("A cluster's members, the edges among them and its evidence.");
         group.MapGet("/accounts/{id}/neighborhood", GetNeighborhood).WithName("GetNeighborhood").WithSummary("Nodes and edges within 1 or 2 hops of an account.");
         group.MapGet("/queries", ListQueries).WithName("ListQueries").WithSummary("The named read-only queries and their parameters.");
-        group.MapPost("/queries/{name}", RunQuery).WithName("RunQuery").WithSummary("Run a named query with typed parameters.");
+        group.MapPost("/queries/{name}", RunQuery).WithName("RunQuery").WithSummary("Run a named query with typed parameters.")
+            .DocumentsJsonBody<Dictionary<string, JsonElement>>(
+                "The query's parameters as a JSON object of name → value (integers or strings as GET /v1/queries lists them); optional when every parameter has a default.",
+                required: false);
         return endpoints;
     }
 
@@ -168,21 +172,18 @@ public static class AnalystApi
                 $"No query '{name}'; GET /v1/queries lists them.", statusCode: StatusCodes.Status404NotFound, title: "Unknown query");
         }
 
-        JsonElement? body = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        using var body = await JsonBody.ReadAsync(request, required: false, cancellationToken);
+        if (body.Unsupported is { } unsupported)
         {
-            try
-            {
-                using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-                body = document.RootElement.Clone();
-            }
-            catch (JsonException ex)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [$"The body is not JSON: {ex.Message}"] });
-            }
+            return unsupported;
         }
 
-        var (values, errors) = QueryCatalog.Bind(query, body);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (values, errors) = QueryCatalog.Bind(query, body.Document?.RootElement);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -1,9 +1,12 @@
 using BehaviorGraph.Api.Contracts;
+using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Metrics;
 using BehaviorGraph.Api.Scoring;
 using BehaviorGraph.Api.Security;
 using BehaviorGraph.Core.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace BehaviorGraph.Api.Endpoints;
 
@@ -14,7 +17,8 @@ public static class EnforcementApi
     {
         var group = endpoints.MapGroup("/v1/accounts").WithTags("Enforcement").RequireAuthorization(ApiPolicies.Enforcement);
         group.MapGet("/{id}/risk", GetRisk).WithName("GetRisk").WithSummary("Score, decision, reasons and clusters of one account.");
-        group.MapPost("/risk:batch", GetRiskBatch).WithName("GetRiskBatch").WithSummary("Risk of up to 1,000 accounts.");
+        group.MapPost("/risk:batch", GetRiskBatch).WithName("GetRiskBatch").WithSummary("Risk of up to 1,000 accounts.")
+            .DocumentsJsonBody<BatchRiskRequest>("The account keys to look up (1 to 1,000).");
         return endpoints;
     }
 
@@ -34,8 +38,27 @@ public static class EnforcementApi
         return TypedResults.Ok(ToResponse(score!, snapshot, snapshot.Run?.Thresholds ?? options.Thresholds));
     }
 
-    internal static Results<Ok<BatchRiskResponse>, ValidationProblem> GetRiskBatch(BatchRiskRequest request, ScoreCache cache, ServiceOptions options, ServiceMetrics metrics)
+    internal static async Task<Results<Ok<BatchRiskResponse>, ProblemHttpResult, ValidationProblem>> GetRiskBatch(
+        HttpRequest http, ScoreCache cache, ServiceOptions options, ServiceMetrics metrics, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        using var body = await JsonBody.ReadAsync(http, required: true, cancellationToken);
+        if (body.Unsupported is { } unsupported)
+        {
+            return unsupported;
+        }
+
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var request = body.Read<BatchRiskRequest>(json.Value.SerializerOptions, errors, "accounts");
+        if (request is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         if (request.Accounts is null || request.Accounts.Count == 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["accounts"] = ["Give at least one account."] });

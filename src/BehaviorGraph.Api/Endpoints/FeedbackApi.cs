@@ -1,48 +1,83 @@
+using System.Security.Claims;
 using BehaviorGraph.Api.Contracts;
+using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Metrics;
+using BehaviorGraph.Api.Relational;
 using BehaviorGraph.Api.Security;
+using BehaviorGraph.Core.Events;
+using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Labels;
 using BehaviorGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace BehaviorGraph.Api.Endpoints;
 
-/// <summary>Analyst labels: stored with author and time in the label store, where the next training run reads them.</summary>
+/// <summary>
+/// Analyst labels: stored with author and time in the label store, where the next training run reads them. The
+/// author is the name of the API key that sent the label, never a field of the body; labels are for accounts the
+/// graph holds.
+/// </summary>
 public static class FeedbackApi
 {
     public const string LabelSource = "api";
 
+    public const int MaxNoteLength = 2000;
+
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1").WithTags("Feedback").RequireAuthorization(ApiPolicies.Analyst);
-        group.MapPost("/labels", AddLabel).WithName("AddLabel").WithSummary("Label an account abusive or benign.");
+        group.MapPost("/labels", AddLabel).WithName("AddLabel").WithSummary("Label an account abusive or benign; the label's author is the API key's name.")
+            .DocumentsJsonBody<LabelRequest>("The verdict: account, label and an optional note. The author is the API key's name; a body naming an analyst is refused.");
         group.MapGet("/accounts/{id}/labels", GetLabels).WithName("GetLabels").WithSummary("Every label an account received, newest first.");
         return endpoints;
     }
 
-    internal static async Task<Results<Created<LabelResponse>, ValidationProblem>> AddLabel(
-        LabelRequest request, IBehaviorStore store, TimeProvider clock, ServiceMetrics metrics, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<LabelResponse>, ProblemHttpResult, ValidationProblem>> AddLabel(
+        HttpRequest request, ClaimsPrincipal user, IBehaviorStore store, GraphQueries graph, TimeProvider clock, ServiceMetrics metrics,
+        IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Account) || request.Account.Length > 256)
+        using var body = await JsonBody.ReadAsync(request, required: true, cancellationToken);
+        if (body.Unsupported is { } unsupported)
         {
-            errors["account"] = ["Required, at most 256 characters."];
+            return unsupported;
         }
 
-        LabelKind kind = default;
-        if (request.Label is null || !Enum.TryParse(request.Label, ignoreCase: true, out kind) || !Enum.IsDefined(kind) || int.TryParse(request.Label, out _))
+        if (body.Invalid is { } invalid)
         {
-            errors["label"] = ["Must be abusive or benign."];
+            return invalid;
         }
 
-        if (string.IsNullOrWhiteSpace(request.Analyst) || request.Analyst.Length > 128)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var author = user.Identity?.Name ?? "unknown";
+        if (body.Document!.RootElement is { ValueKind: System.Text.Json.JsonValueKind.Object } root && root.TryGetProperty("analyst", out _))
         {
-            errors["analyst"] = ["Required, at most 128 characters."];
+            errors["analyst"] = [$"Not accepted: a label's author is the API key that sends it (this key is '{author}'); leave analyst out."];
         }
 
-        if (request.Note is { Length: > 2000 })
+        var given = body.Read<LabelRequest>(json.Value.SerializerOptions, errors, "account", "label", "note", "analyst");
+        var account = given?.Account?.Trim();
+        if (given is not null)
         {
-            errors["note"] = ["At most 2000 characters."];
+            if (string.IsNullOrEmpty(account))
+            {
+                errors["account"] = ["Required."];
+            }
+            else if (IdentifierRules.Violation(account, "account") is { } violation)
+            {
+                errors["account"] = [violation];
+            }
+
+            if (KindOf(given.Label) is null)
+            {
+                errors["label"] = ["Must be abusive or benign."];
+            }
+
+            if (NoteProblem(given.Note) is { } note)
+            {
+                errors["note"] = [note];
+            }
         }
 
         if (errors.Count > 0)
@@ -50,14 +85,65 @@ public static class FeedbackApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var label = new AccountLabel(request.Account!.Trim(), kind, LabelSource, request.Analyst!.Trim(), request.Note, clock.GetUtcNow());
+        if ((await graph.NodesByKeyAsync(NodeKind.Account, [account!], cancellationToken)).Count == 0)
+        {
+            return TypedResults.Problem(
+                $"The graph has no account '{account}'; labels are for accounts that events have named.",
+                statusCode: StatusCodes.Status404NotFound, title: "Unknown account");
+        }
+
+        var label = new AccountLabel(account!, KindOf(given!.Label)!.Value, LabelSource, author, given.Note, clock.GetUtcNow());
         await store.Labels.AddAsync([label], cancellationToken);
         metrics.LabelAdded();
         return TypedResults.Created($"/v1/accounts/{Uri.EscapeDataString(label.Account)}/labels", ToResponse(label));
     }
 
-    internal static async Task<Ok<IReadOnlyList<LabelResponse>>> GetLabels(string id, IBehaviorStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<LabelResponse>>((await store.Labels.GetForAccountAsync(id, cancellationToken)).Select(ToResponse).ToList());
+    internal static async Task<Results<Ok<IReadOnlyList<LabelResponse>>, ProblemHttpResult>> GetLabels(
+        string id, IBehaviorStore store, GraphQueries graph, CancellationToken cancellationToken)
+    {
+        var labels = await store.Labels.GetForAccountAsync(id, cancellationToken);
+        if (labels.Count == 0 && (await graph.NodesByKeyAsync(NodeKind.Account, [id], cancellationToken)).Count == 0)
+        {
+            return TypedResults.Problem(
+                $"The graph has no account '{id}' and no label names it.", statusCode: StatusCodes.Status404NotFound, title: "Unknown account");
+        }
+
+        return TypedResults.Ok<IReadOnlyList<LabelResponse>>(labels.Select(ToResponse).ToList());
+    }
+
+    /// <summary>Null when the note is acceptable: at most <see cref="MaxNoteLength"/> characters, no control or bidi-override characters.</summary>
+    internal static string? NoteProblem(string? note)
+    {
+        if (note is null)
+        {
+            return null;
+        }
+
+        if (note.Length > MaxNoteLength)
+        {
+            return $"At most {MaxNoteLength} characters; got {note.Length}.";
+        }
+
+        for (var i = 0; i < note.Length; i++)
+        {
+            var c = note[i];
+            if (char.IsControl(c) || IsBidiControl(c))
+            {
+                return $"Contains {(char.IsControl(c) ? "control" : "bidi control")} character U+{(int)c:X4} at position {i + 1}; notes are one line of plain text.";
+            }
+        }
+
+        return null;
+    }
+
+    private static LabelKind? KindOf(string? label) => label?.Trim().ToLowerInvariant() switch
+    {
+        "abusive" => LabelKind.Abusive,
+        "benign" => LabelKind.Benign,
+        _ => null,
+    };
+
+    private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static LabelResponse ToResponse(AccountLabel label) =>
         new(label.Account, label.Label.ToString().ToLowerInvariant(), label.Source, label.Analyst, label.Note, label.LabelledAt);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using BehaviorGraph.Api.Contracts;
+using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Metrics;
 using BehaviorGraph.Api.Scoring;
 using BehaviorGraph.Api.Security;
@@ -7,7 +9,10 @@ using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Ingest;
 using BehaviorGraph.Jobs;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace BehaviorGraph.Api.Endpoints;
 
@@ -19,10 +24,16 @@ public static class OpsApi
         endpoints.MapGet("/health", GetHealth).WithTags("Ops").AllowAnonymous().DisableRateLimiting().WithSummary("Liveness; open to everyone.");
         var admin = endpoints.MapGroup("").WithTags("Ops").RequireAuthorization(ApiPolicies.Admin);
         admin.MapGet("/metrics", GetMetrics).WithSummary("Counters in the Prometheus text format.");
-        admin.MapPost("/v1/jobs/{name}/trigger", TriggerJob).WithName("TriggerJob").WithSummary("Enqueue a job now.");
+        admin.MapPost("/v1/jobs/{name}/trigger", TriggerJob).WithName("TriggerJob").WithSummary("Enqueue a job now.")
+            .DocumentsJsonBody<JobTriggerRequest>("Optional arguments (name → string value), checked like the schedule file's.", required: false);
         admin.MapGet("/v1/jobs/runs/{jobId}", GetJobRun).WithName("GetJobRun").WithSummary("A job's state and result.");
         admin.MapPost("/v1/events", PostEvents).WithName("PostEvents")
-            .WithSummary("Ingest a JSON array or JSON Lines body (≤ 10 MB) with the same validation and quarantine as file ingest.");
+            .WithSummary("Ingest a JSON array or JSON Lines body (≤ 10 MB) with the same validation and quarantine as file ingest.")
+            .DocumentsBody(
+                "Events as a JSON array, or as JSON Lines (one event object per line; also application/jsonl, application/x-jsonlines).",
+                true,
+                ("application/json", typeof(IReadOnlyList<EventRecord>)),
+                ("application/x-ndjson", typeof(string)));
         admin.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DisplayStorageConnectionString = false, DashboardTitle = "BehaviorGraph jobs" });
         return endpoints;
     }
@@ -44,13 +55,31 @@ public static class OpsApi
     internal static ContentHttpResult GetMetrics(ServiceMetrics metrics) =>
         TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
 
-    internal static Results<Accepted<JobTriggered>, ProblemHttpResult, ValidationProblem> TriggerJob(
-        string name, JobTriggerRequest? request, JobTrigger trigger, ServiceMetrics metrics)
+    internal static async Task<Results<Accepted<JobTriggered>, ProblemHttpResult, ValidationProblem>> TriggerJob(
+        string name, HttpRequest http, JobTrigger trigger, ServiceMetrics metrics, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!JobCatalog.IsKnown(name))
         {
             return TypedResults.Problem(
                 $"No job '{name}'; jobs are {string.Join(", ", JobNames.All)}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job");
+        }
+
+        using var body = await JsonBody.ReadAsync(http, required: false, cancellationToken);
+        if (body.Unsupported is { } unsupported)
+        {
+            return unsupported;
+        }
+
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var request = body.Document is null ? null : body.Read<JobTriggerRequest>(json.Value.SerializerOptions, errors, "arguments");
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         string jobId;
@@ -67,23 +96,56 @@ public static class OpsApi
         return TypedResults.Accepted($"/v1/jobs/runs/{jobId}", new JobTriggered(name, jobId, trigger.QueueOf(name)));
     }
 
-    internal static Results<Ok<JobRun>, ProblemHttpResult> GetJobRun(string jobId, JobStorage storage)
+    internal static Results<Ok<JobRun>, ProblemHttpResult> GetJobRun(string jobId, JobStorage storage, TimeProvider clock)
     {
+        // Both job storages number their jobs; anything else names no job (and would make the storage throw).
+        var unknown = TypedResults.Problem($"No job '{jobId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job run");
+        if (!long.TryParse(jobId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return unknown;
+        }
+
         using var connection = storage.GetConnection();
-        var job = connection.GetJobData(jobId);
+        JobData? job;
+        try
+        {
+            job = connection.GetJobData(jobId);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            return unknown;
+        }
+
         if (job is null)
         {
-            return TypedResults.Problem($"No job '{jobId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job run");
+            return unknown;
         }
 
         var state = connection.GetStateData(jobId);
         string? result = null;
         if (state?.Data is { } data && data.TryGetValue("Result", out var raw) && raw is not null)
         {
-            result = JsonSerializer.Deserialize<string>(raw);
+            result = ResultText(raw);
         }
 
-        return TypedResults.Ok(new JobRun(jobId, job.State ?? state?.Name ?? "Unknown", state?.Reason, result));
+        var name = job.State ?? state?.Name ?? "Unknown";
+        var reason = name == "Processing" && state?.Data is { } processing && processing.TryGetValue("ServerId", out var server) && server is not null
+            ? JobServers.DescribeProcessingOn(storage, server, clock.GetUtcNow())
+            : state?.Reason;
+        return TypedResults.Ok(new JobRun(jobId, name, reason, result));
+    }
+
+    /// <summary>The job's result as stored: a JSON string (what every job here returns) unquoted, anything else as is.</summary>
+    private static string ResultText(string raw)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<string>(raw) ?? raw;
+        }
+        catch (JsonException)
+        {
+            return raw;
+        }
     }
 
     internal static async Task<Results<Ok<EventsResponse>, ProblemHttpResult, ValidationProblem>> PostEvents(

@@ -24,8 +24,9 @@ public static class BehaviorGraphApiExtensions
 
     /// <summary>
     /// Registers the opened store, the jobs (Hangfire storage following the store; an invalid schedule file throws
-    /// here), API-key authentication with role policies, per-key rate limits, body limits, ProblemDetails, the score
-    /// cache, metrics and the OpenAPI document.
+    /// here), API-key authentication with role policies, rate limits (per key; per client address and global for
+    /// requests without a valid key), body limits, ProblemDetails, antiforgery for the dashboard, the log of refused
+    /// requests, the score cache, metrics and the OpenAPI document.
     /// </summary>
     public static WebApplicationBuilder AddBehaviorGraph(this WebApplicationBuilder builder, ServiceOptions options, IBehaviorStore store)
     {
@@ -34,6 +35,8 @@ public static class BehaviorGraphApiExtensions
         var services = builder.Services;
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
+        // The handler would write two or three lines per refused request; RejectedRequestLog summarises them instead.
+        builder.Logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
         services.AddSingleton(options);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);
@@ -75,15 +78,25 @@ public static class BehaviorGraphApiExtensions
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySchemeName, document)] = [] }];
                 return Task.CompletedTask;
             })
-            .AddOperationTransformer((operation, context, _) =>
+            .AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 // Open endpoints (health) override the document-wide key requirement with none.
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+                if (metadata.OfType<IAllowAnonymous>().Any())
                 {
                     operation.Security = [];
                 }
 
-                return Task.CompletedTask;
+                if (metadata.OfType<RequestBodyDocumentation>().FirstOrDefault() is { } body)
+                {
+                    var content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal);
+                    foreach (var (mediaType, schema) in body.Content)
+                    {
+                        content[mediaType] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(schema, null, cancellationToken) };
+                    }
+
+                    operation.RequestBody = new OpenApiRequestBody { Description = body.Description, Required = body.Required, Content = content };
+                }
             }));
 
         services.AddSingleton<ApiKeyValidator>();
@@ -97,30 +110,35 @@ public static class BehaviorGraphApiExtensions
 
         services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var hash = RequestKey.HashOf(context);
-                var partition = hash is not null ? "key:" + hash : "ip:" + context.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.RateLimitBurst,
-                    TokensPerPeriod = options.RateLimitPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
+            // Authentication runs first, so the partition is known: a valid key has its own bucket; requests without
+            // one (no key, unknown, revoked) share a bucket per client address and, chained to it, a global one, so
+            // a flood presenting a new random key each time is throttled while keyed clients keep their budget.
+            var perKey = PartitionedRateLimiter.Create<HttpContext, string>(context => IsKeyed(context)
+                ? RateLimitPartition.GetTokenBucketLimiter("key:" + RequestKey.HashOf(context), _ => Bucket(options.RateLimitPerSecond, options.RateLimitBurst))
+                : RateLimitPartition.GetTokenBucketLimiter(
+                    "address:" + ClientAddress.Of(context), _ => Bucket(options.UnauthenticatedPerAddressPerSecond, options.UnauthenticatedPerAddressBurst)));
+            var global = PartitionedRateLimiter.Create<HttpContext, string>(context => IsKeyed(context)
+                ? RateLimitPartition.GetNoLimiter("keyed")
+                : RateLimitPartition.GetTokenBucketLimiter("unauthenticated", _ => Bucket(options.UnauthenticatedGlobalPerSecond, options.UnauthenticatedGlobalBurst)));
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perKey, global);
             limiter.OnRejected = (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.RequestServices.GetRequiredService<ServiceMetrics>().RateLimited();
-                return new ValueTask(Problems.WriteAsync(
-                    context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests", $"This API key's rate limit is reached; retry in {seconds} s."));
+                var detail = IsKeyed(context.HttpContext)
+                    ? $"This API key's rate limit is reached; retry in {seconds} s."
+                    : $"Too many requests without a valid API key (from this address, or from all clients together); retry in {seconds} s.";
+                return new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests", detail));
             };
         });
 
+        // The dashboard validates the antiforgery token its pages carry on every state-changing request once the
+        // antiforgery service is registered (its cookie is SameSite=Strict); DashboardCrossSiteGuard checks the origin.
+        services.AddAntiforgery();
+        services.AddSingleton<RejectedRequestLog>();
+        services.AddHostedService<RejectedRequestLogWriter>();
         services.AddSingleton<ScoreCache>();
         services.AddHostedService<ScoreCacheRefresher>();
         services.AddSingleton<ServiceMetrics>();
@@ -129,12 +147,18 @@ public static class BehaviorGraphApiExtensions
         return builder;
     }
 
-    /// <summary>The middleware pipeline: metrics, ProblemDetails for failures, routing, per-key rate limit, authentication, authorization.</summary>
+    /// <summary>
+    /// The middleware pipeline: metrics, HEAD answered as GET, the log of refused requests, ProblemDetails for
+    /// failures, routing, body limits, authentication, rate limits (which need to know whether the key is valid),
+    /// authorization, then the dashboard's cross-site check.
+    /// </summary>
     public static WebApplication UseBehaviorGraph(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<ServiceOptions>();
         app.UseMiddleware<RequestMetricsMiddleware>();
+        app.UseMiddleware<HeadAsGetMiddleware>();
+        app.UseMiddleware<RejectedRequestMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception switch
@@ -148,7 +172,8 @@ public static class BehaviorGraphApiExtensions
         app.UseRouting();
         app.Use((context, next) =>
         {
-            // Every body is capped; POST /v1/events raises its own cap to MaxEventsBodyBytes.
+            // Every body is capped; POST /v1/events raises its own cap to MaxEventsBodyBytes. A declared length over
+            // the cap is refused before authentication, so an oversized body is never read.
             var limit = context.Request.Path.StartsWithSegments("/v1/events") ? options.MaxEventsBodyBytes : options.MaxRequestBodyBytes;
             var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false })
@@ -163,13 +188,25 @@ public static class BehaviorGraphApiExtensions
 
             return next(context);
         });
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<DashboardCrossSiteGuard>();
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;
     }
+
+    private static bool IsKeyed(HttpContext context) => context.User.Identity?.IsAuthenticated == true;
+
+    private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = perSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static AuthorizationPolicy RoleAtLeast(ApiRole role) =>
         new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)

@@ -57,7 +57,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         ];
         foreach (var step in steps)
         {
-            AnsiConsole.Write(new Rule($"[bold]bgraph {Markup.Escape(step[0])}[/]").LeftJustified());
+            AnsiConsole.Write(new Rule($"[bold]bgraph {TerminalText.Markup(step[0])}[/]").LeftJustified());
             var exit = await BgraphApp.RunCommandAsync(step, cancellationToken);
             if (exit != ExitCodes.Ok)
             {
@@ -66,9 +66,9 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         }
 
         AnsiConsole.Write(new Rule().LeftJustified());
-        AnsiConsole.MarkupLine($"Demo finished in {clock.Elapsed.TotalSeconds:F0} s. Store: [bold]{Markup.Escape(store)}[/]");
-        AnsiConsole.MarkupLine($"Report: [bold]{Markup.Escape(Path.Combine(report, "index.html"))}[/]");
-        AnsiConsole.MarkupLine($"Explore: [dim]bgraph account ID --store {Markup.Escape(store)}[/], [dim]bgraph cluster ID --store {Markup.Escape(store)}[/]");
+        AnsiConsole.MarkupLine($"Demo finished in {clock.Elapsed.TotalSeconds:F0} s. Store: [bold]{TerminalText.Markup(store)}[/]");
+        AnsiConsole.MarkupLine($"Report: [bold]{TerminalText.Markup(Path.Combine(report, "index.html"))}[/]");
+        AnsiConsole.MarkupLine($"Explore: [dim]bgraph account ID --store {TerminalText.Markup(store)}[/], [dim]bgraph cluster ID --store {TerminalText.Markup(store)}[/]");
         return ExitCodes.Ok;
     }
 }

@@ -74,12 +74,12 @@ internal sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
         else
         {
             var table = new Table().Title("Synthetic platform").AddColumns("", "");
-            table.AddRow("events", $"{summary.Events:N0}  [dim]{Markup.Escape(summary.EventsPath)}[/]");
+            table.AddRow("events", $"{summary.Events:N0}  [dim]{TerminalText.Markup(summary.EventsPath)}[/]");
             table.AddRow("accounts", $"{summary.Accounts:N0}");
             table.AddRow("planted spam rings", $"{summary.Rings:N0}");
             table.AddRow("planted bot clusters", $"{summary.BotClusters:N0}");
-            table.AddRow("labels", $"{summary.LabelledAbusive:N0} abusive, {summary.LabelledBenign:N0} benign  [dim]{Markup.Escape(summary.LabelsPath)}[/]");
-            table.AddRow("truth", $"[dim]{Markup.Escape(summary.TruthPath)}[/]");
+            table.AddRow("labels", $"{summary.LabelledAbusive:N0} abusive, {summary.LabelledBenign:N0} benign  [dim]{TerminalText.Markup(summary.LabelsPath)}[/]");
+            table.AddRow("truth", $"[dim]{TerminalText.Markup(summary.TruthPath)}[/]");
             AnsiConsole.Write(table);
         }
 

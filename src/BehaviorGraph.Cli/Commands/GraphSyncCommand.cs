@@ -57,7 +57,7 @@ internal sealed class GraphSyncCommand : AsyncCommand<GraphSyncCommand.Settings>
             }
             else
             {
-                AnsiConsole.MarkupLine($"Synced {result.Nodes:N0} nodes and {result.Relationships:N0} relationships to {Markup.Escape(graph.Description)}; {annotated:N0} accounts annotated with scores and clusters.");
+                AnsiConsole.MarkupLine($"Synced {result.Nodes:N0} nodes and {result.Relationships:N0} relationships to {TerminalText.Markup(graph.Description)}; {annotated:N0} accounts annotated with scores and clusters.");
             }
         }
 

@@ -54,7 +54,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
                 {
                     foreach (var file in files)
                     {
-                        var task = progress.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: 1);
+                        var task = progress.AddTask(TerminalText.Markup(Path.GetFileName(file)), maxValue: 1);
                         var reporter = new Progress<IngestProgress>(p =>
                         {
                             if (p.BytesTotal > 0)
@@ -130,7 +130,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
 
     private static void Render(string store, List<IngestReport> reports)
     {
-        var table = new Table().Title($"Ingest into {Markup.Escape(store)}")
+        var table = new Table().Title($"Ingest into {TerminalText.Markup(store)}")
             .AddColumns("file", "read", "ingested", "duplicate", "quarantined", "rows/s", "note");
         foreach (var r in reports)
         {
@@ -138,8 +138,8 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
                 : r.SkippedRows > 0 ? $"resumed after {r.SkippedRows:N0} committed rows"
                 : string.Empty;
             table.AddRow(
-                Markup.Escape(Path.GetFileName(r.Source)), $"{r.Read:N0}", $"{r.Ingested:N0}", $"{r.Duplicates:N0}",
-                r.Quarantined > 0 ? $"[yellow]{r.Quarantined:N0}[/]" : "0", $"{r.EventsPerSecond:N0}", Markup.Escape(note));
+                TerminalText.Markup(Path.GetFileName(r.Source)), $"{r.Read:N0}", $"{r.Ingested:N0}", $"{r.Duplicates:N0}",
+                r.Quarantined > 0 ? $"[yellow]{r.Quarantined:N0}[/]" : "0", $"{r.EventsPerSecond:N0}", TerminalText.Markup(note));
         }
 
         AnsiConsole.Write(table);

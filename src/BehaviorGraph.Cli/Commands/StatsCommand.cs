@@ -7,6 +7,8 @@ namespace BehaviorGraph.Cli.Commands;
 
 internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
 {
+    private const int RawExcerpt = 60;
+
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--quarantine <ROWS>")]
@@ -40,19 +42,19 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(store.Description)}[/]: {stats.Events:N0} events from {stats.Sources:N0} complete source(s), {stats.Quarantined:N0} quarantined rows");
+        AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(store.Description)}[/]: {stats.Events:N0} events from {stats.Sources:N0} complete source(s), {stats.Quarantined:N0} quarantined rows");
         var grid = new Grid().AddColumns(3);
         grid.AddRow(Counts("events by type", stats.EventsByType), Counts("nodes by kind", stats.NodesByKind), Counts("edges by type", stats.EdgesByType));
         AnsiConsole.Write(grid);
         if (recent.Count > 0)
         {
-            var table = new Table().Title("Recent quarantined rows").AddColumns("source", "line", "reason", "raw");
+            // One entry per row rather than a table: the raw text is shown whole up to its excerpt, never wrapped into cells.
+            AnsiConsole.MarkupLine("[bold]Recent quarantined rows[/]");
             foreach (var q in recent)
             {
-                table.AddRow(Markup.Escape(Path.GetFileName(q.Source)), q.Line.ToString("N0"), Markup.Escape(q.Reason), Markup.Escape(Truncate(q.Raw, 60)));
+                AnsiConsole.MarkupLine($"  {TerminalText.Markup(Path.GetFileName(q.Source))}:{q.Line:N0}  [yellow]{TerminalText.Markup(q.Reason)}[/]");
+                AnsiConsole.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Excerpt(q.Raw, RawExcerpt))}[/]");
             }
-
-            AnsiConsole.Write(table);
         }
 
         return ExitCodes.Ok;
@@ -63,11 +65,10 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
         var table = new Table().Title(title).AddColumns("", "count");
         foreach (var (key, value) in counts.OrderByDescending(kv => kv.Value))
         {
-            table.AddRow(Markup.Escape(key), $"{value:N0}");
+            table.AddRow(TerminalText.Markup(key), $"{value:N0}");
         }
 
         return table;
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

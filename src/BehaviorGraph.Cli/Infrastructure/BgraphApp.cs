@@ -30,6 +30,9 @@ public static class BgraphApp
         app.Configure(config =>
         {
             config.SetApplicationName("bgraph");
+            // An option or argument no command declares is an error naming it (`ingest f.csv --stirct` must not run
+            // without strict mode), not something set aside as "remaining arguments".
+            config.UseStrictParsing();
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Generate → ingest → analyze → train → score on a fresh embedded store, and show what was found.")
@@ -119,11 +122,24 @@ public static class BgraphApp
             case UserFacingException or IngestInputException:
                 WriteError(exception.Message);
                 return ExitCodes.Failure;
+            case AggregateException { InnerExceptions.Count: 1 } aggregate:
+                return ReportFailure(aggregate.InnerExceptions[0]);
             default:
-                WriteError($"{exception.GetType().Name}: {exception.Message}");
+                // An unexpected failure: its own message says what went wrong (the file, the path, the database's
+                // words), without the .NET type name or stack trace; BGRAPH_DEBUG=1 prints the whole exception.
+                WriteError(exception.Message);
+                if (Environment.GetEnvironmentVariable("BGRAPH_DEBUG") == "1")
+                {
+                    foreach (var line in exception.ToString().Split('\n'))
+                    {
+                        Console.Error.WriteLine(TerminalText.Escape(line.TrimEnd('\r')));
+                    }
+                }
+
                 return ExitCodes.Failure;
         }
     }
 
-    private static void WriteError(string message) => Console.Error.WriteLine($"bgraph: error: {message}");
+    /// <summary>One line on standard error, escaped: messages often quote the input that caused them.</summary>
+    private static void WriteError(string message) => Console.Error.WriteLine($"bgraph: error: {TerminalText.Escape(message)}");
 }

@@ -92,7 +92,7 @@ public sealed class JobChainTests : IAsyncLifetime
         var labels = File.ReadLines(Path.Combine(_directory, "synthetic", SyntheticPlatform.LabelsFileName)).Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var label in labels)
         {
-            using var posted = await _admin.PostAsJsonAsync("/v1/labels", new { account = label[0], label = label[1], analyst = "chain-test", note = (string?)null });
+            using var posted = await _admin.PostAsJsonAsync("/v1/labels", new { account = label[0], label = label[1], note = (string?)null });
             posted.EnsureSuccessStatusCode();
         }
 

@@ -124,6 +124,12 @@ public sealed class ServiceFixture : IAsyncLifetime
             ScoreRefreshInterval = TimeSpan.FromMilliseconds(200),
             RateLimitPerSecond = 10_000,
             RateLimitBurst = 10_000,
+            // The matrix and sweeps send hundreds of unauthenticated requests from one address; the limits for those
+            // are tested on services of their own.
+            UnauthenticatedPerAddressPerSecond = 10_000,
+            UnauthenticatedPerAddressBurst = 10_000,
+            UnauthenticatedGlobalPerSecond = 10_000,
+            UnauthenticatedGlobalBurst = 10_000,
         };
         _app = BehaviorGraphService.Build(options, Store, urls: ["http://127.0.0.1:0"]);
         await _app.StartAsync();

@@ -25,7 +25,7 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 
             if (p.Completed)
             {
-                AnsiConsole.MarkupLine($"[green]✓[/] {p.Stage.ToString().ToLowerInvariant(),-10} {p.Elapsed.TotalSeconds,6:F1} s  {Markup.Escape(p.Message)}");
+                AnsiConsole.MarkupLine($"[green]✓[/] {p.Stage.ToString().ToLowerInvariant(),-10} {p.Elapsed.TotalSeconds,6:F1} s  {TerminalText.Markup(p.Message)}");
             }
         });
         AnalysisResult result;
@@ -67,7 +67,7 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         {
             var ofKind = result.Clusters.Where(c => c.Kind == kind).ToList();
             var top = string.Join(", ", ofKind.Take(3).Select(c => $"{c.Id}: {c.Members.Count}, {c.Score:F2}"));
-            table.AddRow(kind.ToString().ToLowerInvariant(), $"{ofKind.Count:N0}", ofKind.Count == 0 ? "-" : $"{ofKind.Max(c => c.Members.Count):N0}", Markup.Escape(top));
+            table.AddRow(kind.ToString().ToLowerInvariant(), $"{ofKind.Count:N0}", ofKind.Count == 0 ? "-" : $"{ofKind.Max(c => c.Members.Count):N0}", TerminalText.Markup(top));
         }
 
         AnsiConsole.Write(table);

@@ -34,16 +34,16 @@ internal sealed class ClusterCommand : AsyncCommand<ClusterCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(cluster.Id)}[/] ({ClusterKindParser.Name(cluster.Kind)}, score {cluster.Score:F3}, {cluster.Members.Count:N0} members)");
-        AnsiConsole.MarkupLine(Markup.Escape(cluster.Evidence));
+        AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(cluster.Id)}[/] ({ClusterKindParser.Name(cluster.Kind)}, score {cluster.Score:F3}, {cluster.Members.Count:N0} members)");
+        AnsiConsole.MarkupLine(TerminalText.Markup(cluster.Evidence));
         var figures = new Table().AddColumns("figure", "value");
         foreach (var (name, value) in cluster.Figures.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            figures.AddRow(Markup.Escape(name), value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
+            figures.AddRow(TerminalText.Markup(name), value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(figures);
-        AnsiConsole.MarkupLine("Members: " + Markup.Escape(string.Join(", ", cluster.Members)));
+        AnsiConsole.MarkupLine("Members: " + TerminalText.Markup(string.Join(", ", cluster.Members)));
         return ExitCodes.Ok;
     }
 }

@@ -43,7 +43,7 @@ internal sealed class ClustersCommand : AsyncCommand<ClustersCommand.Settings>
         var table = new Table().AddColumns("id", "kind", "score", "size", "evidence");
         foreach (var c in clusters)
         {
-            table.AddRow(Markup.Escape(c.Id), ClusterKindParser.Name(c.Kind), $"{c.Score:F3}", $"{c.Members.Count:N0}", Markup.Escape(c.Evidence));
+            table.AddRow(TerminalText.Markup(c.Id), ClusterKindParser.Name(c.Kind), $"{c.Score:F3}", $"{c.Members.Count:N0}", TerminalText.Markup(c.Evidence));
         }
 
         AnsiConsole.Write(table);

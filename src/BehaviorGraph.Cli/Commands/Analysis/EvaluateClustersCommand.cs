@@ -62,7 +62,7 @@ internal sealed class EvaluateClustersCommand : AsyncCommand<EvaluateClustersCom
         var table = new Table().Title("Planted clusters and their best detected match").AddColumns("planted", "kind", "size", "matched", "size", "precision", "recall", "F1");
         foreach (var m in report.Clusters)
         {
-            table.AddRow(Markup.Escape(m.Id), Markup.Escape(m.Kind), $"{m.Size:N0}", Markup.Escape(m.MatchedId ?? "-"), $"{m.MatchedSize:N0}", $"{m.Precision:F2}", $"{m.Recall:F2}", $"{m.F1:F3}");
+            table.AddRow(TerminalText.Markup(m.Id), TerminalText.Markup(m.Kind), $"{m.Size:N0}", TerminalText.Markup(m.MatchedId ?? "-"), $"{m.MatchedSize:N0}", $"{m.Precision:F2}", $"{m.Recall:F2}", $"{m.F1:F3}");
         }
 
         AnsiConsole.Write(table);

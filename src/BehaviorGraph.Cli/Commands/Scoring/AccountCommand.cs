@@ -51,15 +51,15 @@ internal sealed class AccountCommand : AsyncCommand<AccountCommand.Settings>
         }
 
         AnsiConsole.MarkupLine(score is null
-            ? $"[bold]{Markup.Escape(settings.Id)}[/]: not scored in the latest run."
-            : $"[bold]{Markup.Escape(settings.Id)}[/]: score {score.Score:F4} → [bold]{score.Decision.ToString().ToLowerInvariant()}[/] " +
-              $"(model {Markup.Escape(score.ModelVersion)}, run {score.RunId}, {score.ScoredAt:yyyy-MM-dd HH:mm} UTC)");
+            ? $"[bold]{TerminalText.Markup(settings.Id)}[/]: not scored in the latest run."
+            : $"[bold]{TerminalText.Markup(settings.Id)}[/]: score {score.Score:F4} → [bold]{score.Decision.ToString().ToLowerInvariant()}[/] " +
+              $"(model {TerminalText.Markup(score.ModelVersion)}, run {score.RunId}, {score.ScoredAt:yyyy-MM-dd HH:mm} UTC)");
         if (score is { Reasons.Count: > 0 })
         {
             var reasons = new Table().Title("Reasons").AddColumns("code", "value", "contribution", "why");
             foreach (var r in score.Reasons)
             {
-                reasons.AddRow(Markup.Escape(r.Code), r.Value.ToString("G6"), r.Contribution.ToString("F3"), Markup.Escape(r.Text));
+                reasons.AddRow(TerminalText.Markup(r.Code), r.Value.ToString("G6"), r.Contribution.ToString("F3"), TerminalText.Markup(r.Text));
             }
 
             AnsiConsole.Write(reasons);
@@ -70,7 +70,7 @@ internal sealed class AccountCommand : AsyncCommand<AccountCommand.Settings>
             var table = new Table().Title("Clusters").AddColumns("id", "kind", "members", "score", "evidence");
             foreach (var c in clusters)
             {
-                table.AddRow(Markup.Escape(c.Id), c.Kind.ToString().ToLowerInvariant(), $"{c.Members.Count:N0}", c.Score.ToString("F3"), Markup.Escape(c.Evidence));
+                table.AddRow(TerminalText.Markup(c.Id), c.Kind.ToString().ToLowerInvariant(), $"{c.Members.Count:N0}", c.Score.ToString("F3"), TerminalText.Markup(c.Evidence));
             }
 
             AnsiConsole.Write(table);
@@ -79,8 +79,8 @@ internal sealed class AccountCommand : AsyncCommand<AccountCommand.Settings>
         foreach (var l in labels)
         {
             AnsiConsole.MarkupLine(
-                $"label [bold]{l.Label.ToString().ToLowerInvariant()}[/] from {Markup.Escape(l.Source)}{(l.Analyst is null ? "" : " by " + Markup.Escape(l.Analyst))} " +
-                $"at {l.LabelledAt:yyyy-MM-dd HH:mm}{(l.Note is null ? "" : " — " + Markup.Escape(l.Note))}");
+                $"label [bold]{l.Label.ToString().ToLowerInvariant()}[/] from {TerminalText.Markup(l.Source)}{(l.Analyst is null ? "" : " by " + TerminalText.Markup(l.Analyst))} " +
+                $"at {l.LabelledAt:yyyy-MM-dd HH:mm}{(l.Note is null ? "" : " — " + TerminalText.Markup(l.Note))}");
         }
 
         return ExitCodes.Ok;

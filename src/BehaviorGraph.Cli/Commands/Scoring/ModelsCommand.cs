@@ -26,7 +26,7 @@ internal sealed class ModelsCommand : AsyncCommand<StoreSettings>
         foreach (var m in models)
         {
             table.AddRow(
-                (m.Promoted ? "[green]* [/]" : "  ") + Markup.Escape(m.Version), m.Trainer, $"{m.Metrics.Positives:N0}/{m.Metrics.Negatives:N0}",
+                (m.Promoted ? "[green]* [/]" : "  ") + TerminalText.Markup(m.Version), m.Trainer, $"{m.Metrics.Positives:N0}/{m.Metrics.Negatives:N0}",
                 EvaluateCommand.Show(m.Metrics.Auc), EvaluateCommand.Show(m.Metrics.Auprc), EvaluateCommand.Show(m.Metrics.PrecisionAtK));
         }
 

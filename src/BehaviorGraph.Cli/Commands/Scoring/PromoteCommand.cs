@@ -43,7 +43,7 @@ internal sealed class PromoteCommand : AsyncCommand<PromoteCommand.Settings>
             }
             else if (decision.Promoted)
             {
-                AnsiConsole.MarkupLine($"[green]Promoted[/] {Markup.Escape(settings.Version)}: {Markup.Escape(decision.Reason)}");
+                AnsiConsole.MarkupLine($"[green]Promoted[/] {TerminalText.Markup(settings.Version)}: {TerminalText.Markup(decision.Reason)}");
             }
 
             if (!decision.Promoted)

@@ -51,7 +51,7 @@ internal sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
             }
             else
             {
-                AnsiConsole.MarkupLine($"Report for {Markup.Escape(promoted.Info.Version)} written: {Markup.Escape(Path.GetFullPath(files.Index))}");
+                AnsiConsole.MarkupLine($"Report for {TerminalText.Markup(promoted.Info.Version)} written: {TerminalText.Markup(Path.GetFullPath(files.Index))}");
             }
 
             return ExitCodes.Ok;

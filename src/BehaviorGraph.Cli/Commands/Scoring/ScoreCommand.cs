@@ -62,7 +62,7 @@ internal sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
             }
 
             AnsiConsole.MarkupLine(
-                $"Scored {run.Accounts:N0} accounts of analysis run {run.SnapshotRunId} with [bold]{Markup.Escape(run.ModelVersion)}[/] " +
+                $"Scored {run.Accounts:N0} accounts of analysis run {run.SnapshotRunId} with [bold]{TerminalText.Markup(run.ModelVersion)}[/] " +
                 $"in {batch.Elapsed.TotalSeconds:N2} s ({batch.AccountsPerSecond:N0} accounts/s); published as scoring run {run.RunId}.");
             AnsiConsole.MarkupLine(
                 $"allow {byDecision.GetValueOrDefault(Decision.Allow):N0} · [yellow]review {byDecision.GetValueOrDefault(Decision.Review):N0}[/] · " +
@@ -70,8 +70,8 @@ internal sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
             var top = new Table().Title("Highest scores").AddColumns("account", "score", "decision", "reasons");
             foreach (var s in batch.Scores.OrderByDescending(s => s.Score).ThenBy(s => s.Account, StringComparer.Ordinal).Take(10))
             {
-                top.AddRow(Markup.Escape(s.Account), s.Score.ToString("F4"), s.Decision.ToString().ToLowerInvariant(),
-                    Markup.Escape(string.Join("; ", s.Reasons.Select(r => $"{r.Code} ({r.Text})"))));
+                top.AddRow(TerminalText.Markup(s.Account), s.Score.ToString("F4"), s.Decision.ToString().ToLowerInvariant(),
+                    TerminalText.Markup(string.Join("; ", s.Reasons.Select(r => $"{r.Code} ({r.Text})"))));
             }
 
             AnsiConsole.Write(top);

@@ -48,7 +48,7 @@ internal sealed class ScoresCommand : AsyncCommand<ScoresCommand.Settings>
         }
         else
         {
-            AnsiConsole.MarkupLine($"Wrote {rows:N0} scores of run {run.RunId} ({Markup.Escape(run.ModelVersion)}) to {Markup.Escape(Path.GetFullPath(settings.Out))}.");
+            AnsiConsole.MarkupLine($"Wrote {rows:N0} scores of run {run.RunId} ({TerminalText.Markup(run.ModelVersion)}) to {TerminalText.Markup(Path.GetFullPath(settings.Out))}.");
         }
 
         return ExitCodes.Ok;

@@ -30,15 +30,17 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         ScoringFailures.Guard(async () =>
         {
-            var entries = settings.Labels is { } path ? LabelFile.Read(path) : null;
+            var file = settings.Labels is { } path ? LabelFile.Load(path) : null;
             await using var store = await StoreAccess.OpenAsync(settings, cancellationToken);
             var snapshot = await ScoringStores.LatestSnapshotAsync(store, cancellationToken);
             var fileUnknown = 0;
-            if (entries is not null)
+            (Core.Labels.LabelFileImport Import, int Unchanged)? imported = null;
+            if (file is not null)
             {
-                await store.Labels.AddAsync(LabelImport.ToLabels(entries, settings.Labels!, DateTimeOffset.UtcNow), cancellationToken);
+                imported = await LabelImport.ImportAsync(store.Labels, file, settings.Labels!, cancellationToken);
+                LabelImport.ReportImport(imported.Value.Import, imported.Value.Unchanged, settings.Labels!, settings.Json);
                 var known = snapshot.Rows.Select(r => r.Account).ToHashSet(StringComparer.Ordinal);
-                fileUnknown = entries.Select(e => e.Account).Distinct(StringComparer.Ordinal).Count(a => !known.Contains(a));
+                fileUnknown = file.Entries.Select(e => e.Account).Distinct(StringComparer.Ordinal).Count(a => !known.Contains(a));
             }
 
             var labels = await store.Labels.GetLatestAsync(cancellationToken);
@@ -69,6 +71,9 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
                     negatives = outcome.Model.Metrics.Negatives,
                     unknownAccounts = outcome.UnknownAccounts.Count,
                     unknownAccountsInFile = fileUnknown,
+                    labelsFile = imported is { } i
+                        ? new { contentHash = i.Import.ContentHash, imported = i.Import.Imported, labelsAdded = i.Import.Imported ? i.Import.Labels : 0, unchangedLines = i.Unchanged }
+                        : null,
                     folds = outcome.CrossValidation.Folds,
                     metrics = outcome.Model.Metrics,
                     promoted = outcome.Promotion.Promoted,
@@ -79,12 +84,12 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
             {
                 LabelImport.ReportUnknown(outcome.UnknownAccounts, settings.Json);
                 AnsiConsole.MarkupLine(
-                    $"Trained [bold]{Markup.Escape(outcome.Model.Version)}[/] ({outcome.Model.Trainer}) on {outcome.Examples:N0} labelled accounts " +
+                    $"Trained [bold]{TerminalText.Markup(outcome.Model.Version)}[/] ({outcome.Model.Trainer}) on {outcome.Examples:N0} labelled accounts " +
                     $"({outcome.Model.Metrics.Positives:N0} abusive, {outcome.Model.Metrics.Negatives:N0} benign), {outcome.Model.FeatureNames.Count} features.");
                 EvaluateCommand.RenderMetrics(outcome.CrossValidation, showFolds: false);
                 AnsiConsole.MarkupLine(outcome.Promotion.Promoted
-                    ? $"[green]Promoted[/]: {Markup.Escape(outcome.Promotion.Reason)}"
-                    : $"[yellow]Not promoted[/]: {Markup.Escape(outcome.Promotion.Reason)}");
+                    ? $"[green]Promoted[/]: {TerminalText.Markup(outcome.Promotion.Reason)}"
+                    : $"[yellow]Not promoted[/]: {TerminalText.Markup(outcome.Promotion.Reason)}");
             }
 
             return ExitCodes.Ok;

@@ -9,7 +9,7 @@ namespace BehaviorGraph.Cli.Commands.Scoring;
 public abstract class TrainingSettings : ThresholdSettings
 {
     [CommandOption("--labels <FILE>")]
-    [Description("Labels CSV (account,label with abusive|benign). train imports it into the label store and trains on every account's latest label; evaluate only reads it. Default: the label store's latest labels.")]
+    [Description("Labels CSV (account,label with abusive|benign). train imports it into the label store (once per file content: training again on the same file adds nothing) and trains on every account's latest label; evaluate only reads it. Default: the label store's latest labels.")]
     public string? Labels { get; init; }
 
     [CommandOption("--trainer <NAME>")]

@@ -41,7 +41,7 @@ internal sealed class KeysCreateCommand : AsyncCommand<KeysCreateCommand.Setting
         else
         {
             Console.WriteLine(key);
-            Console.Error.WriteLine($"bgraph: created {KeyRoles.NameOf(role)} key '{name}' in {store.Description}; it is shown only this once.");
+            Console.Error.WriteLine($"bgraph: created {KeyRoles.NameOf(role)} key '{TerminalText.Escape(name)}' in {TerminalText.Escape(store.Description)}; it is shown only this once.");
         }
 
         return ExitCodes.Ok;

@@ -25,7 +25,7 @@ internal sealed class KeysListCommand : AsyncCommand<StoreSettings>
         foreach (var key in keys)
         {
             table.AddRow(
-                Markup.Escape(key.Name), KeyRoles.NameOf(key.Role), key.Hash[..KeyRoles.HashPrefixLength],
+                TerminalText.Markup(key.Name), KeyRoles.NameOf(key.Role), key.Hash[..KeyRoles.HashPrefixLength],
                 Utc(key.CreatedAt), key.RevokedAt is { } at ? Utc(at) : "—");
         }
 

@@ -64,7 +64,7 @@ internal sealed class KeysRevokeCommand : AsyncCommand<KeysRevokeCommand.Setting
         }
         else
         {
-            Console.Error.WriteLine($"bgraph: revoked {KeyRoles.NameOf(key.Role)} key '{key.Name}' ({key.Hash[..KeyRoles.HashPrefixLength]}); a running service refuses it within 30 s.");
+            Console.Error.WriteLine($"bgraph: revoked {KeyRoles.NameOf(key.Role)} key '{TerminalText.Escape(key.Name)}' ({key.Hash[..KeyRoles.HashPrefixLength]}); a running service refuses it within 30 s.");
         }
 
         return ExitCodes.Ok;

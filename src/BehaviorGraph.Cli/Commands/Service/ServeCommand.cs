@@ -83,9 +83,9 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         await using (app)
         {
-            Console.Error.WriteLine(
+            Console.Error.WriteLine(TerminalText.Escape(
                 $"bgraph: serving {store.Description} on {settings.Urls}; jobs in {JobsServiceCollectionExtensions.DescribeStorage(location)}" +
-                (settings.NoJobs ? " (no job server here)" : $" with {settings.Workers} worker(s)"));
+                (settings.NoJobs ? " (no job server here)" : $" with {settings.Workers} worker(s)")));
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
         }
