@@ -123,7 +123,7 @@ public static class BehaviorGraphApiExtensions
 
         services.AddSingleton<ScoreCache>();
         services.AddHostedService<ScoreCacheRefresher>();
-        services.AddSingleton<ServiceMetrics>();
+        services.AddServiceMetrics();
         services.AddSingleton(_ => new ReadOnlyDatabase(options.Store));
         services.AddSingleton<GraphQueries>();
         return builder;
