@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BehaviorGraph.Api.Tests.Metrics;
 
 /// <summary>The service's /metrics through the real host. The fixture is shared, so counts are compared before and after.</summary>
-[Collection(ServiceCollection.Name)]
+[Collection(Support.ServiceCollection.Name)]
 public sealed class ServiceMetricsTests(ServiceFixture service)
 {
     private const string RiskRoute = "/v1/accounts/{id}/risk";
@@ -81,7 +81,7 @@ public sealed class ServiceMetricsTests(ServiceFixture service)
     [Fact]
     public void JobNames_FollowTheScheduleSpelling()
     {
-        Assert.Equal("ingest", JobMetricsFilter.JobName(typeof(IngestJobStandIn)));
+        Assert.Equal("ingest", JobMetricsFilter.JobName(typeof(IngestJob)));
         Assert.Equal("graph-sync", JobMetricsFilter.JobName(typeof(GraphSyncJob)));
     }
 
@@ -127,7 +127,7 @@ public sealed class ServiceMetricsTests(ServiceFixture service)
             .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
             .Select(line => (line[..line.LastIndexOf(' ')], double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)));
 
-    private sealed class IngestJobStandIn;
+    private sealed class IngestJob;
 
     private sealed class GraphSyncJob;
 }

@@ -60,7 +60,14 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
                 store = settings.Store ?? $"sqlite:{storePath}";
             }
 
-            var ours = await TimeIngestAsync(new StoreSettings { Store = store, Json = settings.Json }, file, settings.BatchSize, cancellationToken);
+            BenchFigure ours;
+            IReadOnlyList<IngestPhases.PhaseFigure> phases;
+            using (var listener = new IngestPhases())
+            {
+                ours = await TimeIngestAsync(new StoreSettings { Store = store, Json = settings.Json }, file, settings.BatchSize, cancellationToken);
+                phases = listener.Figures();
+            }
+
             var copy = postgres is not null ? await ImportYardstick.PsqlCopyAsync(file, ours.Rows, postgres.ConnectionString, cancellationToken) : null;
             var sqlite3 = await ImportYardstick.Sqlite3Async(file, ours.Rows, Path.Combine(work, "import.db"), pageSize: null, cancellationToken);
             // The embedded store picks its own page size; .import with the same page size shows what that choice is worth.
@@ -78,7 +85,7 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
                 {
                     file, store = ours.Name, rows = ours.Rows, seconds = ours.Seconds, cpuSeconds = ours.CpuSeconds, rowsPerSecond = ours.RowsPerSecond,
                     sqlite3, ratioToSqlite3 = ratio, storePageSize, sqlite3SamePageSize = samePages, ratioToSqlite3SamePageSize = samePagesRatio,
-                    psqlCopy = copy, ratioToPsqlCopy = copyRatio,
+                    psqlCopy = copy, ratioToPsqlCopy = copyRatio, phases,
                 });
             }
             else
@@ -101,6 +108,17 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
                 }
 
                 AnsiConsole.Write(table);
+                if (phases.Count > 0)
+                {
+                    var breakdown = new Table().Title("Where the store's ingest stages spent their time (stages overlap)").AddColumns("phase", "seconds", "thread CPU seconds", "times");
+                    foreach (var phase in phases)
+                    {
+                        breakdown.AddRow(Markup.Escape(phase.Phase), $"{phase.Seconds:F2}", phase.CpuSeconds > 0 ? $"{phase.CpuSeconds:F2}" : "-", $"{phase.Count:N0}");
+                    }
+
+                    AnsiConsole.Write(breakdown);
+                }
+
                 if (postgres is not null)
                 {
                     AnsiConsole.MarkupLine(copyRatio is { } cr
