@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark (a report, not a test): wrk against GET /v1/accounts/{id}/risk over every scored account of STORE,
 # then redis-benchmark -t get on the same machine in the same run. Needs a Release build of bgraph, wrk and
-# redis-server (apt-get install wrk redis-server) and a store with a published scoring run (bgraph demo).
+# redis-server (apt-get install wrk redis-server) and a store with a published scoring run (bgraph demo). Besides
+# requests per second it prints the CPU time the service and redis-server spent per request (from /proc), which
+# other work on the machine moves far less. BG=path/to/bgraph compares another build.
 #   src/BehaviorGraph.Api/Benchmarks/risk-lookup.sh sqlite:/tmp/bgbench/behaviorgraph.db
 set -euo pipefail
 STORE=${1:?usage: risk-lookup.sh STORE [DURATION] [CONNECTIONS]}
