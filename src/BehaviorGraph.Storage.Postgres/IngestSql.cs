@@ -11,80 +11,62 @@ internal static class IngestSql
         """
         SET LOCAL work_mem = '64MB';
         CREATE TEMP TABLE bg_stage (
-            ord         INT NOT NULL,
-            event_id    TEXT COLLATE "C",
-            ts          BIGINT,
-            type        TEXT,
-            actor       TEXT COLLATE "C",
-            target      TEXT COLLATE "C",
-            target_kind SMALLINT NOT NULL,
-            value       DOUBLE PRECISION,
-            device      TEXT COLLATE "C",
-            ip          TEXT COLLATE "C"
-        ) ON COMMIT DROP;
-        CREATE TEMP TABLE bg_new (
-            ts     BIGINT NOT NULL,
-            type   TEXT NOT NULL,
-            actor  BIGINT NOT NULL,
-            target BIGINT,
-            value  DOUBLE PRECISION,
-            device BIGINT,
-            ip     BIGINT
+            ord      INT NOT NULL,
+            event_id TEXT COLLATE "C" NOT NULL,
+            ts       BIGINT NOT NULL,
+            type     TEXT NOT NULL,
+            actor    BIGINT NOT NULL,
+            target   BIGINT,
+            value    DOUBLE PRECISION,
+            device   BIGINT,
+            ip       BIGINT
         ) ON COMMIT DROP
         """;
 
     public const string CopyStaging =
-        "COPY bg_stage (ord, event_id, ts, type, actor, target, target_kind, value, device, ip) FROM STDIN (FORMAT BINARY)";
+        "COPY bg_stage (ord, event_id, ts, type, actor, target, value, device, ip) FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>The first occurrence of every event id the log does not have yet.</summary>
-    public const string SelectCandidates =
-        """
-        CREATE TEMP TABLE bg_candidate ON COMMIT DROP AS
-        SELECT DISTINCT ON (s.event_id) s.*
-        FROM bg_stage s
-        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)
-        ORDER BY s.event_id, s.ord
-        """;
-
-    /// <summary>Temp tables are never auto-analysed; without statistics the joins below get nested-loop plans.</summary>
-    public const string AnalyzeCandidates = "ANALYZE bg_candidate";
-
-    /// <summary>Creates the nodes the candidates touch that do not exist yet, in key order (fewer lock waits).</summary>
-    public const string InsertNodes =
+    /// <summary>
+    /// Inserts the nodes the ingest writer does not know, in key order (fewer lock waits between writers), leaving a
+    /// node another writer has as it is, and returns the ids of all of them.
+    /// </summary>
+    public const string AddNodes =
         """
         INSERT INTO nodes (kind, key, first_seen, last_seen)
-        SELECT kind, key, min(ts), max(ts)
-        FROM (
-            SELECT 1::smallint AS kind, actor AS key, ts FROM bg_candidate
-            UNION ALL SELECT target_kind, target, ts FROM bg_candidate WHERE target IS NOT NULL
-            UNION ALL SELECT 3::smallint, device, ts FROM bg_candidate WHERE device IS NOT NULL
-            UNION ALL SELECT 4::smallint, ip, ts FROM bg_candidate WHERE ip IS NOT NULL
-        ) touched
-        GROUP BY kind, key
-        ORDER BY kind, key
-        ON CONFLICT (kind, key) DO NOTHING
+        SELECT u.kind, u.key, u.first_seen, u.last_seen
+        FROM unnest(@kinds::smallint[], @keys::text[], @firsts::bigint[], @lasts::bigint[]) AS u (kind, key, first_seen, last_seen)
+        ORDER BY u.kind, u.key COLLATE "C"
+        ON CONFLICT (kind, key) DO NOTHING;
+        SELECT n.id AS Id, n.kind AS Kind, n.key AS Key
+        FROM unnest(@kinds::smallint[], @keys::text[]) AS u (kind, key)
+        JOIN nodes n ON n.kind = u.kind AND n.key = u.key COLLATE "C"
         """;
 
     /// <summary>
-    /// Appends the candidates in batch order; ON CONFLICT covers a concurrent writer that inserted the same
-    /// event id meanwhile. Only the rows really inserted reach bg_new, and the affected-row count is the
-    /// number of new events.
+    /// Drops the staged events whose id the log already has (the batch itself holds each id once), so that what
+    /// stays is exactly what the batch adds: the events, and through them the edges and node times.
+    /// Each staged event is one probe of the event_id index: joins other than nested loops are switched off for this
+    /// statement, because a hash or merge join would read the whole log, whose size grows with every batch.
+    /// </summary>
+    public const string DropKnownEvents =
+        """
+        SET LOCAL enable_hashjoin = off;
+        SET LOCAL enable_mergejoin = off;
+        DELETE FROM bg_stage s USING events e WHERE e.event_id = s.event_id;
+        RESET enable_hashjoin;
+        RESET enable_mergejoin
+        """;
+
+    /// <summary>
+    /// Appends the new events in batch order. An id a concurrent writer committed after the statement above looked
+    /// fails the batch with a unique violation, and the batch is written again.
     /// </summary>
     public const string InsertEvents =
         """
-        WITH inserted AS (
-            INSERT INTO events (event_id, ts, type, actor, target, value, device, ip)
-            SELECT c.event_id, c.ts, c.type, a.id, t.id, c.value, d.id, i.id
-            FROM bg_candidate c
-            JOIN nodes a ON a.kind = 1 AND a.key = c.actor
-            LEFT JOIN nodes t ON t.kind = c.target_kind AND t.key = c.target
-            LEFT JOIN nodes d ON d.kind = 3 AND d.key = c.device
-            LEFT JOIN nodes i ON i.kind = 4 AND i.key = c.ip
-            ORDER BY c.ord
-            ON CONFLICT (event_id) DO NOTHING
-            RETURNING ts, type, actor, target, value, device, ip
-        )
-        INSERT INTO bg_new SELECT ts, type, actor, target, value, device, ip FROM inserted
+        INSERT INTO events (event_id, ts, type, actor, target, value, device, ip)
+        SELECT event_id, ts, type, actor, target, value, device, ip
+        FROM bg_stage
+        ORDER BY ord
         """;
 
     /// <summary>
@@ -98,13 +80,13 @@ internal static class IngestSql
         FROM (
             SELECT actor AS src, target AS dst, type, count(*) AS n, min(ts) AS first_ts, max(ts) AS last_ts,
                    sum(COALESCE(value, 0)) AS value_sum
-            FROM bg_new WHERE target IS NOT NULL GROUP BY actor, target, type
+            FROM bg_stage WHERE target IS NOT NULL GROUP BY actor, target, type
             UNION ALL
             SELECT actor, device, 'uses_device', count(*), min(ts), max(ts), 0
-            FROM bg_new WHERE device IS NOT NULL GROUP BY actor, device
+            FROM bg_stage WHERE device IS NOT NULL GROUP BY actor, device
             UNION ALL
             SELECT actor, ip, 'uses_ip', count(*), min(ts), max(ts), 0
-            FROM bg_new WHERE ip IS NOT NULL GROUP BY actor, ip
+            FROM bg_stage WHERE ip IS NOT NULL GROUP BY actor, ip
         ) grouped
         GROUP BY src, dst, type
         ORDER BY src, dst, type
@@ -123,15 +105,25 @@ internal static class IngestSql
         FROM (
             SELECT id, min(ts) AS first_ts, max(ts) AS last_ts
             FROM (
-                SELECT actor AS id, ts FROM bg_new
-                UNION ALL SELECT target, ts FROM bg_new WHERE target IS NOT NULL
-                UNION ALL SELECT device, ts FROM bg_new WHERE device IS NOT NULL
-                UNION ALL SELECT ip, ts FROM bg_new WHERE ip IS NOT NULL
+                SELECT actor AS id, ts FROM bg_stage
+                UNION ALL SELECT target, ts FROM bg_stage WHERE target IS NOT NULL
+                UNION ALL SELECT device, ts FROM bg_stage WHERE device IS NOT NULL
+                UNION ALL SELECT ip, ts FROM bg_stage WHERE ip IS NOT NULL
             ) touched
             GROUP BY id
         ) t
         WHERE n.id = t.id AND (t.first_ts < n.first_seen OR t.last_ts > n.last_seen)
         """;
+
+    /// <summary>The statements that merge the staged events into the log and graph, in order, with the phase each one is profiled as.</summary>
+    public static readonly IReadOnlyList<(string Phase, string Sql)> Merge =
+    [
+        ("write: analyze staging", "ANALYZE bg_stage"),
+        ("write: drop known events", DropKnownEvents),
+        ("write: insert events", InsertEvents),
+        ("write: upsert edges", UpsertEdges),
+        ("write: widen node times", UpdateNodeTimes),
+    ];
 
     public const string InsertQuarantine =
         """

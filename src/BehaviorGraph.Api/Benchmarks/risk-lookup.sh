@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark (a report, not a test): wrk against GET /v1/accounts/{id}/risk over every scored account of STORE,
 # then redis-benchmark -t get on the same machine in the same run. Needs a Release build of bgraph, wrk and
-# redis-server (apt-get install wrk redis-server) and a store with a published scoring run (bgraph demo).
+# redis-server (apt-get install wrk redis-server) and a store with a published scoring run (bgraph demo). Besides
+# requests per second it prints the CPU time the service and redis-server spent per request (from /proc), which
+# other work on the machine moves far less. BG=path/to/bgraph compares another build.
 #   src/BehaviorGraph.Api/Benchmarks/risk-lookup.sh sqlite:/tmp/bgbench/behaviorgraph.db
 set -euo pipefail
 STORE=${1:?usage: risk-lookup.sh STORE [DURATION] [CONNECTIONS]}
@@ -12,6 +14,10 @@ BG=${BG:-$HERE/../../BehaviorGraph.Cli/bin/Release/net10.0/bgraph}
 WORK=$(mktemp -d)
 SERVICE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 REDIS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# CPU seconds a process has used (user + system), from /proc: the load-independent half of the figures, since other
+# work on the machine changes requests per second far more than it changes the CPU time one request costs.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"; }
+cpu_per_request() { python3 -c "import sys; b, a, n = map(float, sys.argv[1:]); print(f'{(a - b) / n * 1e6:.1f}' if n else 'n/a')" "$@"; }
 cleanup() { [[ -n "${SERVICE_PID:-}" ]] && kill "$SERVICE_PID" 2>/dev/null; [[ -n "${REDIS_PID:-}" ]] && kill "$REDIS_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -28,7 +34,11 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$SERVICE_PORT/health" | grep 
 echo "ids: $(wc -l < "$IDS_FILE"), service on :$SERVICE_PORT, cpus: $(nproc)"
 echo "== warm-up"; wrk -t2 -c"$CONNECTIONS" -d5s -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT" > /dev/null
 echo "== wrk -t2 -c$CONNECTIONS -d$DURATION (as fast as it goes)"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT"
+BEFORE=$(cpu_seconds "$SERVICE_PID")
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT" | tee "$WORK/fast.txt"
+AFTER=$(cpu_seconds "$SERVICE_PID")
+REQUESTS=$(awk '/^requests /{ sub(",", "", $2); print $2 }' "$WORK/fast.txt")
+echo "service CPU per request: $(cpu_per_request "$BEFORE" "$AFTER" "$REQUESTS") µs ($REQUESTS requests)"
 echo "== wrk -t1 -c2 -d$DURATION (light load)"
 wrk -t1 -c2 -d"$DURATION" --latency -s "$HERE/risk-lookup.lua" "http://127.0.0.1:$SERVICE_PORT" | tail -8
 echo "== wrk -t2 -c16 paced 7 ms per connection (≈ 2k rps offered)"
@@ -44,4 +54,7 @@ REDIS_PID=$!
 sleep 0.5
 echo "== redis-benchmark -t get -c $CONNECTIONS (same machine, same run)"
 echo '"test","rps","avg_ms","min_ms","p50_ms","p95_ms","p99_ms","max_ms"'
+BEFORE=$(cpu_seconds "$REDIS_PID")
 redis-benchmark -p "$REDIS_PORT" -t get -n 200000 -c "$CONNECTIONS" -r "$(wc -l < "$IDS_FILE")" --csv | tail -1
+AFTER=$(cpu_seconds "$REDIS_PID")
+echo "redis-server CPU per GET: $(cpu_per_request "$BEFORE" "$AFTER" 200000) µs"

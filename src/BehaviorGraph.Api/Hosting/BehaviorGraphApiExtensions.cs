@@ -141,7 +141,7 @@ public static class BehaviorGraphApiExtensions
         services.AddHostedService<RejectedRequestLogWriter>();
         services.AddSingleton<ScoreCache>();
         services.AddHostedService<ScoreCacheRefresher>();
-        services.AddSingleton<ServiceMetrics>();
+        services.AddServiceMetrics();
         services.AddSingleton(_ => new ReadOnlyDatabase(options.Store));
         services.AddSingleton<GraphQueries>();
         return builder;

@@ -100,6 +100,9 @@ public static class BgraphApp
                     .WithDescription("Time ingest of ~1M events and, in the same run, sqlite3's .import of the same rows.");
                 bench.AddCommand<BenchScoreCommand>("score")
                     .WithDescription("Time batch scoring with the promoted model on the latest snapshot, repeated to N accounts.");
+                bench.AddCommand<BenchPipelineCommand>("pipeline")
+                    .WithDescription("Time ingest → analyze → train → score → publish on a fresh store, with each stage's peak memory.")
+                    .WithExample("bench", "pipeline", "--accounts", "200000");
                 bench.AddCommand<BenchAlgorithmsCommand>("algorithms")
                     .WithDescription("Time WCC, Louvain, k-core, triangles and PageRank on a power-law graph.");
             });

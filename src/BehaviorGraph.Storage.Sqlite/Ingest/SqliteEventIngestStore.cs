@@ -46,7 +46,9 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
             new { hash = source.ContentHash, name = source.Name, now }, cancellationToken: cancellationToken));
 
         // Leave the finished source in the database file, not only in the write-ahead log (PASSIVE: never waits for readers).
+        var lap = IngestProfile.Start();
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(PASSIVE)", cancellationToken: cancellationToken));
+        IngestProfile.Lap(lap, "complete: checkpoint");
     }
 
     public Task<BatchWriteResult> WriteBatchAsync(EventBatch batch, CancellationToken cancellationToken) =>
@@ -56,6 +58,7 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
     {
         ArgumentNullException.ThrowIfNull(batch);
         var events = batch.Events;
+        var lap = IngestProfile.Start();
         var slots = new EventSlots(events.Count);
         byte[][] typeNames;
         int usesDevice, usesIp;
@@ -81,7 +84,9 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
             typeNames = _edgeTypes.Utf8Names();
         }
 
+        lap = IngestProfile.Lap(lap, "prepare: node slots");
         var aggregates = BatchAggregates.Compute(slots, usesDevice, usesIp, skip: null);
+        IngestProfile.Lap(lap, "prepare: aggregate");
         return new SqlitePreparedBatch(batch, _directory, slots, aggregates, typeNames, usesDevice, usesIp);
     }
 
@@ -128,11 +133,13 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
         var inserted = 0;
         var duplicates = 0;
 
+        var lap = IngestProfile.Start();
         using var transaction = connection.BeginTransaction(deferred: false);
         try
         {
             directory.CatchUp(connection);
             newIdsAbove = directory.KnownMaxId;
+            lap = IngestProfile.Lap(lap, "write: begin, catch up");
             for (var i = 0; i < slots.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -151,9 +158,13 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
                 }
             }
 
+            lap = IngestProfile.Lap(lap, "write: events");
             var graph = duplicate is null ? batch.Aggregates : BatchAggregates.Compute(slots, batch.UsesDevice, batch.UsesIp, duplicate);
+            lap = IngestProfile.Lap(lap, "write: re-aggregate without duplicates");
             WriteNodes(s, directory, batch.Aggregates.Nodes, graph.Nodes, newIdsAbove, widened);
+            lap = IngestProfile.Lap(lap, "write: nodes");
             WriteEdges(s, directory, graph.Edges, batch.TypeNames);
+            lap = IngestProfile.Lap(lap, "write: edges");
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             foreach (var row in batch.Quarantined)
             {
@@ -161,7 +172,9 @@ internal sealed class SqliteEventIngestStore(SqliteConnectionFactory connections
             }
 
             s.AdvanceSource(batch.Source, batch.LastLine, inserted, duplicates, batch.Quarantined.Count, now);
+            lap = IngestProfile.Lap(lap, "write: quarantine, progress");
             transaction.Commit();
+            IngestProfile.Lap(lap, "write: commit");
         }
         catch
         {
