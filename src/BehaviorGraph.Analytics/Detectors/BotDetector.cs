@@ -9,11 +9,12 @@ namespace BehaviorGraph.Analytics.Detectors;
 /// Bot clusters from lockstep co-action on engagement events (like, share, view, follow, comment): groups of pairs
 /// whose co-action chance does not explain (see <see cref="BotOptions"/>). Score: 0.7 × significance (the median
 /// pair's chance, e^−30 or less counting fully) + 0.3 × size (log scale, saturating at
-/// <see cref="BotOptions.SizeSaturation"/>).
+/// <see cref="BotOptions.SizeSaturation"/>). A group whose co-actions are mostly on its own members' content is a
+/// community, not a bot cluster (see <see cref="InternalShare"/>); its members keep their lockstep features.
 /// </summary>
 internal static class BotDetector
 {
-    public static BotDetection Detect(PlatformData data, AccountIdentifiers identifiers, BotOptions options, CancellationToken cancellationToken)
+    public static BotDetection Detect(PlatformData data, PlatformGraphs graphs, AccountIdentifiers identifiers, BotOptions options, CancellationToken cancellationToken)
     {
         var n = data.AccountCount;
         var events = data.Events;
@@ -80,7 +81,7 @@ internal static class BotDetector
                 sharedTargets[m] = group.SharedTargetCount;
             }
 
-            if (size < options.MinMembers)
+            if (size < options.MinMembers || InternalShare(group, data, graphs.ContentOwner) >= 0.5)
             {
                 continue;
             }
@@ -115,5 +116,28 @@ internal static class BotDetector
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Bot, "bot", candidates, data.AccountKeys);
         return new BotDetection(clusters, ordered, groupSize, synchrony, sharedTargets, count, result.FloodedEvents, result.CandidatePairs, result.TestedPairs, result.SignificantPairs);
+    }
+
+    /// <summary>
+    /// Share of a group's co-action targets that are its own: members' content or members themselves. A community
+    /// engaging its own posts together is the ring detector's to judge (spam ring or friends), not bought engagement.
+    /// </summary>
+    private static double InternalShare(LockstepGroup group, PlatformData data, int[] contentOwner)
+    {
+        if (group.SharedTargetCount == 0)
+        {
+            return 0;
+        }
+
+        var members = new HashSet<int>(group.Members);
+        var internalTargets = 0;
+        foreach (var target in group.SharedTargetIds)
+        {
+            var account = data.TargetAccount((int)target);
+            var behind = account >= 0 ? account : contentOwner[(int)target];
+            internalTargets += members.Contains(behind) ? 1 : 0;
+        }
+
+        return (double)internalTargets / group.SharedTargetCount;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BehaviorGraph.Analytics.Algorithms.Common;
 using BehaviorGraph.Analytics.Algorithms.Fraudar;
 using BehaviorGraph.Analytics.Algorithms.Louvain;
 using BehaviorGraph.Analytics.Pipeline;
@@ -208,7 +209,8 @@ internal sealed class RingDetector
 
         var sub = CsrBuilder.Build(IdMap.Sequential(core.Length), buffer, Orientation.Undirected, merge: true);
         var louvain = Louvain.Run(sub, new LouvainParameters { Resolution = _options.Resolution, Seed = _options.Seed, Weighted = false }, null, cancellationToken);
-        if (louvain.CommunityCount < 2 || louvain.Modularity < _options.SplitModularity)
+        if (louvain.CommunityCount < 2 || louvain.Modularity < _options.SplitModularity
+            || louvain.Modularity <= ChanceModularity(buffer, core.Length, cancellationToken) + _options.SplitMargin)
         {
             return null;
         }
@@ -220,6 +222,73 @@ internal sealed class RingDetector
         }
 
         return [.. parts.Where(p => p is not null)];
+    }
+
+    /// <summary>
+    /// The modularity Louvain finds in the same group with its edges rewired at random, degrees kept (double-edge
+    /// swaps): what splitting a group without any real parts yields. The best of a few rewirings.
+    /// </summary>
+    private double ChanceModularity(EdgeBuffer edges, int nodes, CancellationToken cancellationToken)
+    {
+        var random = new SplitMix64(_options.Seed ^ (ulong)edges.Length);
+        var best = 0.0;
+        for (var trial = 0; trial < _options.SplitNullTrials; trial++)
+        {
+            var rewired = Rewired(edges, ref random);
+            var graph = CsrBuilder.Build(IdMap.Sequential(nodes), rewired, Orientation.Undirected, merge: true);
+            var louvain = Louvain.Run(graph, new LouvainParameters { Resolution = _options.Resolution, Seed = _options.Seed, Weighted = false }, null, cancellationToken);
+            best = Math.Max(best, louvain.Modularity);
+        }
+
+        return best;
+    }
+
+    private static EdgeBuffer Rewired(EdgeBuffer edges, ref SplitMix64 random)
+    {
+        var m = edges.Length;
+        var a = new int[m];
+        var b = new int[m];
+        var present = new HashSet<long>(m);
+        for (var i = 0; i < m; i++)
+        {
+            a[i] = edges.Sources[i];
+            b[i] = edges.Targets[i];
+            present.Add(Key(a[i], b[i]));
+        }
+
+        for (var attempt = 0; attempt < 10 * m && m >= 2; attempt++)
+        {
+            var i = random.NextInt(m);
+            var j = random.NextInt(m);
+            if (i == j)
+            {
+                continue;
+            }
+
+            // (a_i, b_i), (a_j, b_j) → (a_i, b_j), (a_j, b_i): degrees kept; skip loops and duplicates.
+            var (u, v, x, y) = (a[i], b[i], a[j], b[j]);
+            if (u == y || x == v || present.Contains(Key(u, y)) || present.Contains(Key(x, v)))
+            {
+                continue;
+            }
+
+            present.Remove(Key(u, v));
+            present.Remove(Key(x, y));
+            present.Add(Key(u, y));
+            present.Add(Key(x, v));
+            b[i] = y;
+            b[j] = v;
+        }
+
+        var rewired = new EdgeBuffer(withTimes: false, withCounts: false, m);
+        for (var i = 0; i < m; i++)
+        {
+            rewired.Add(a[i], b[i], 1f);
+        }
+
+        return rewired;
+
+        static long Key(int p, int q) => ((long)Math.Min(p, q) << 32) | (uint)Math.Max(p, q);
     }
 
     /// <summary>Drops members with too few mutual partners inside the group, repeatedly, until every member holds.</summary>

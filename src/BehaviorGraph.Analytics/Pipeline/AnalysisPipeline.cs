@@ -94,7 +94,7 @@ public static class AnalysisPipeline
         var engagement = EngagementGraph.Build(data, graphs);
         var identity = IdentityDetector.Detect(data, engagement, options.Identity, cancellationToken);
         var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
-        var bots = BotDetector.Detect(data, identifiers, options.Bots, cancellationToken);
+        var bots = BotDetector.Detect(data, graphs, identifiers, options.Bots, cancellationToken);
         var blocks = EngagementBlockDetector.Detect(data, graphs, engagement, options.Blocks, cancellationToken);
         var (ringClusters, botClusters) = ClusterOverlaps.CrossReference(rings.Clusters, bots.Clusters);
         var clusters = new List<DetectedCluster>(ringClusters.Count + botClusters.Count + identity.Clusters.Count);

@@ -45,6 +45,15 @@ public sealed record RingOptions
     /// </summary>
     public double SplitModularity { get; init; } = 0.1;
 
+    /// <summary>
+    /// …and beats by this margin the modularity Louvain finds in the same group rewired at random (degrees kept): a
+    /// dense group without real parts still splits with some modularity by chance.
+    /// </summary>
+    public double SplitMargin { get; init; } = 0.02;
+
+    /// <summary>Random rewirings of a group tried for that comparison.</summary>
+    public int SplitNullTrials { get; init; } = 3;
+
     public double CohesionWeight { get; init; } = 0.25;
 
     public double ReciprocityWeight { get; init; } = 0.15;

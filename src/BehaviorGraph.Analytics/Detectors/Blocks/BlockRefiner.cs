@@ -17,6 +17,7 @@ internal sealed class BlockRefiner
     private readonly double _edges;
     private readonly int[] _count;
     private readonly double[] _score;
+    private readonly int[] _hits;
     private readonly bool[] _member;
 
     public BlockRefiner(CsrGraph rows)
@@ -26,6 +27,7 @@ internal sealed class BlockRefiner
         _edges = rows.EntryCount;
         _count = new int[rows.NodeCount];
         _score = new double[rows.NodeCount];
+        _hits = new int[rows.NodeCount];
         _member = new bool[rows.NodeCount];
     }
 
@@ -82,7 +84,8 @@ internal sealed class BlockRefiner
     /// this side), degrees from <paramref name="ownAdjacency"/>. Under the degree model a cell (x, y) holds an edge with
     /// chance p = d(x)·d(y) / edges; a member's cells have the block's excess density q on top. A node's log-likelihood
     /// ratio is Σ over its edges into the block of ln(1 + q / p) minus q for every cell, so an edge to an unpopular block
-    /// target weighs more than one to a popular target anybody might engage.
+    /// target weighs more than one to a popular target anybody might engage. A member needs two edges into the block at
+    /// least: one shared target makes a star, not a block.
     /// </summary>
     private int[] Side(int[] from, int[] current, CsrGraph fromAdjacency, CsrGraph ownAdjacency)
     {
@@ -133,6 +136,7 @@ internal sealed class BlockRefiner
 
                 var chance = Math.Min(1.0, (double)dx * ownAdjacency.Degree(y) / _edges);
                 _score[y] += Math.Log(1 + (excess / chance));
+                _hits[y]++;
             }
         }
 
@@ -140,12 +144,13 @@ internal sealed class BlockRefiner
         var result = new List<int>();
         foreach (var y in touched)
         {
-            if (_score[y] > cost)
+            if (_score[y] > cost && _hits[y] >= 2)
             {
                 result.Add(y);
             }
 
             _score[y] = 0;
+            _hits[y] = 0;
         }
 
         result.Sort();
