@@ -85,7 +85,7 @@ public sealed record SyntheticOptions(int Accounts = 20_000, int Seed = 42)
     /// <summary>Targets (content items or accounts) per engagement block, drawn per block (2 to 5,000).</summary>
     public SyntheticRange BlockTargets { get; init; } = new(50, 150);
 
-    /// <summary>Share of the block's account × target pairs that carry an engagement (0.001 to 1); exact per block.</summary>
+    /// <summary>Share of the block's account × target pairs that carry an engagement (0.001 to 1, and at least one target per account); exact per block.</summary>
     public double BlockDensity { get; init; } = 0.1;
 
     /// <summary>What engagement blocks target.</summary>
@@ -153,11 +153,14 @@ public sealed record SyntheticOptions(int Accounts = 20_000, int Seed = 42)
 
         Span(FarmSize, 10, 2_000, nameof(FarmSize), "accounts");
         Span(FarmIps, 1, 100, nameof(FarmIps), "IPs");
-        Span(FarmSignupDays, 1, SignupDays, nameof(FarmSignupDays), "days", $" (at most SignupDays, {SignupDays})");
+        // Only a farm that is planted must fit its signups into the signup period.
+        Span(FarmSignupDays, 1, FarmsPer10kAccounts > 0 ? SignupDays : 365, nameof(FarmSignupDays), "days", FarmsPer10kAccounts > 0 ? $" (at most SignupDays, {SignupDays})" : "");
 
         Span(BlockAccounts, 5, 5_000, nameof(BlockAccounts), "accounts");
         Span(BlockTargets, 2, 5_000, nameof(BlockTargets), "targets");
         Fraction(BlockDensity, 0.001, 1, nameof(BlockDensity));
+        Require(BlockDensity * BlockTargets.Min >= 1, nameof(BlockDensity),
+            $"BlockDensity ({BlockDensity}) × the fewest BlockTargets ({BlockTargets.Min}) must be at least 1, so that every block account engages at least one target.");
         Require(Enum.IsDefined(BlockTargetKind), nameof(BlockTargetKind), $"BlockTargetKind must be content, account or mixed (got {BlockTargetKind}).");
         Require(Enum.IsDefined(BlockCamouflage), nameof(BlockCamouflage), $"BlockCamouflage must be none, random, degree or hijacked (got {BlockCamouflage}).");
         Fraction(BlockCamouflageRatio, 0, 10, nameof(BlockCamouflageRatio));

@@ -7,8 +7,9 @@ namespace BehaviorGraph.Synthetic;
 
 /// <summary>
 /// Writes FRAUDAR's injection protocol (see <see cref="FraudarProtocolOptions"/>): events.csv with <c>like</c> events
-/// only and truth.json with one planted cluster of kind <c>block</c> (members = the block's accounts, targets = its
-/// items). No labels are written.
+/// only and truth.json with one planted cluster of kind <c>block</c> (members = the block's accounts, each of which
+/// likes at least one of its items; targets = the block's items that received a like; the density counts all of the
+/// block's items). No labels are written.
 /// </summary>
 public static class FraudarProtocol
 {
@@ -40,24 +41,20 @@ public static class FraudarProtocol
         int[] blockItems = Distinct(rng, options.Items, options.BlockItems);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Selection sampling: exactly round(density · A · T) distinct pairs of the block.
-        long pairs = (long)blockAccounts.Length * blockItems.Length;
-        long wanted = Math.Max(1, (long)Math.Round(options.Density * pairs));
+        // Exactly round(density · A · T) distinct pairs of the block, every block account in at least one.
         var blockLikes = new int[blockAccounts.Length];
+        var engaged = new bool[blockItems.Length];
         long selected = 0;
-        for (long p = 0; p < pairs && selected < wanted; p++)
+        foreach ((int a, int i) in BlockSampling.Pairs(rng, blockAccounts.Length, blockItems.Length, options.Density))
         {
-            if (rng.NextDouble() * (pairs - p) >= wanted - selected)
-            {
-                continue;
-            }
-
             selected++;
-            int a = (int)(p / blockItems.Length);
             blockLikes[a]++;
-            Add(blockAccounts[a], blockItems[(int)(p % blockItems.Length)], likes, edges);
+            engaged[i] = true;
+            Add(blockAccounts[a], blockItems[i], likes, edges);
         }
 
+        long pairs = (long)blockAccounts.Length * blockItems.Length;
+        int[] engagedItems = [.. blockItems.Where((_, i) => engaged[i])];
         int camouflage = Camouflage(options, rng, blockAccounts, blockLikes, blockItems, itemDegree, likes, edges);
         progress?.Report(new GenerationProgress("plan", 1));
         cancellationToken.ThrowIfCancellationRequested();
@@ -89,7 +86,7 @@ public static class FraudarProtocol
         }
 
         int inside = edges.Count(e => blockSet.Contains(Key(e.Account, e.Item)));
-        WriteTruth(truthPath, options, totalAccounts, edges.Count, background, blockAccounts, blockItems, accountId, itemId, selected, inside, pairs, camouflage);
+        WriteTruth(truthPath, options, totalAccounts, edges.Count, background, blockAccounts, blockItems, engagedItems, accountId, itemId, selected, inside, pairs, camouflage);
         progress?.Report(new GenerationProgress("truth", 1));
 
         return new GenerationSummary("fraudar", eventsPath, null, truthPath, edges.Count, totalAccounts, 0, 0, 0, 1, 0, 0, 0);
@@ -244,7 +241,7 @@ public static class FraudarProtocol
     }
 
     private static void WriteTruth(
-        string path, FraudarProtocolOptions options, int accounts, int events, int background, int[] blockAccounts, int[] blockItems,
+        string path, FraudarProtocolOptions options, int accounts, int events, int background, int[] blockAccounts, int[] blockItems, int[] engagedItems,
         int[] accountId, int[] itemId, long planted, int inside, long pairs, int camouflage)
     {
         string attack = TruthWriter.CamouflageName(options.Attack);
@@ -275,7 +272,9 @@ public static class FraudarProtocol
         json.WriteString("id", "block-1");
         json.WriteString("kind", "block");
         TruthWriter.WriteMembers(json, "members", blockAccounts.Select(a => $"a{accountId[a]}"));
-        TruthWriter.WriteMembers(json, "targets", blockItems.Select(i => $"c{itemId[i]}"));
+        // Items of the block nobody liked are ordinary items: only the ones the block delivered to are its targets.
+        TruthWriter.WriteMembers(json, "targets", engagedItems.Select(i => $"c{itemId[i]}"));
+        json.WriteNumber("blockItems", blockItems.Length);
         json.WriteNumber("density", options.Density);
         json.WriteNumber("realizedDensity", Math.Round(inside / (double)pairs, 6));
         json.WriteString("camouflage", attack);

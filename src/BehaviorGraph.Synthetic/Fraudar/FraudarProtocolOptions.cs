@@ -43,6 +43,8 @@ public sealed record FraudarProtocolOptions(double Density = 0.04, BlockCamoufla
         Require(BlockAccounts >= 2 && BlockAccounts <= Accounts, nameof(BlockAccounts), $"BlockAccounts must be between 2 and Accounts ({Accounts:N0}) (got {BlockAccounts:N0}).");
         Require(BlockItems >= 2 && BlockItems <= Items, nameof(BlockItems), $"BlockItems must be between 2 and Items ({Items:N0}) (got {BlockItems:N0}).");
         Require(Density is >= 0.001 and <= 1, nameof(Density), $"Density must be between 0.001 and 1 (got {Density}).");
+        Require(Density * BlockItems >= 1, nameof(Density),
+            $"Density ({Density}) × BlockItems ({BlockItems:N0}) must be at least 1, so that every block account likes at least one item.");
         Require(Enum.IsDefined(Attack), nameof(Attack), $"Attack must be none, random, degree or hijacked (got {Attack}).");
         Require(BackgroundDegree is >= 1 and <= 100, nameof(BackgroundDegree), $"BackgroundDegree must be between 1 and 100 (got {BackgroundDegree}).");
         Require(BackgroundDegree <= Items / 4.0, nameof(BackgroundDegree), $"BackgroundDegree ({BackgroundDegree}) must stay below a quarter of Items ({Items:N0}) for the background to stay sparse.");

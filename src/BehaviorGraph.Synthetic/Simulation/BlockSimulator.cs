@@ -2,8 +2,9 @@ namespace BehaviorGraph.Synthetic.Simulation;
 
 /// <summary>
 /// Engagement blocks (random stream 8): a seller's accounts deliver bought likes (content targets) or follows
-/// (account targets) to a customer's targets — an exact share of the accounts × targets pairs, each at its own time
-/// spread over the activity window, so there is no burst to see, only density. Camouflage follows FRAUDAR's attacks:
+/// (account targets) to a customer's targets — an exact share of the accounts × targets pairs (see
+/// <see cref="BlockSampling"/>), each at its own time spread over the activity window, so there is no burst to see,
+/// only density. Camouflage follows FRAUDAR's attacks:
 /// none, engagements outside the block chosen at random or by popularity (as many per account as it has block
 /// engagements times the camouflage ratio), or hijacked real accounts whose own activity is the camouflage.
 /// </summary>
@@ -37,30 +38,25 @@ internal sealed class BlockSimulator(PlatformPlan plan, SyntheticOptions options
         }
 
         var targetSet = new HashSet<int>(block.Targets.Select(Key));
-        long pairs = (long)members.Length * targets;
-        long wanted = Math.Max(1, (long)Math.Round(options.BlockDensity * pairs));
+        block.PlannedTargets = targets;
         var perMember = new int[members.Length];
-        long selected = 0;
-
-        // Selection sampling (Knuth's algorithm S): exactly `wanted` distinct pairs, each pair equally likely.
-        for (long p = 0; p < pairs && selected < wanted; p++)
+        var engagedTargets = new bool[targets];
+        foreach ((int m, int t) in BlockSampling.Pairs(_rng, members.Length, targets, options.BlockDensity))
         {
-            if (_rng.NextDouble() * (pairs - p) >= wanted - selected)
-            {
-                continue;
-            }
-
-            selected++;
-            int m = (int)(p / targets);
-            BlockTarget target = block.Targets[(int)(p % targets)];
+            BlockTarget target = block.Targets[t];
             int earliest = target.IsAccount ? timeline.WindowStart : Math.Max(timeline.WindowStart, plan.ContentTs[target.Index] + 60);
-            int t = earliest + _rng.Next(timeline.End - earliest);
-            Engage(members[m], target, t, sink);
+            int time = earliest + _rng.Next(timeline.End - earliest);
+            Engage(members[m], target, time, sink);
             perMember[m]++;
+            engagedTargets[t] = true;
+            block.PlantedEngagements++;
         }
 
+        // A target nobody engaged is just another item: the truth lists only the targets the block delivered to.
+        var delivered = block.Targets.Where((_, t) => engagedTargets[t]).ToList();
+        block.Targets.Clear();
+        block.Targets.AddRange(delivered);
         block.InternalDensity = options.BlockDensity;
-        block.PlantedEngagements = (int)selected;
         if (block.Hijacked || options.BlockCamouflage == BlockCamouflage.None)
         {
             block.Description = Describe(block, "");

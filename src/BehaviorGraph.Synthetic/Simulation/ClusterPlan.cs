@@ -31,6 +31,9 @@ internal sealed class ClusterPlan(string id, AccountRole kind, int[] members)
     /// <summary>Engagement blocks: the targets, as <see cref="BlockTarget"/> values.</summary>
     public List<BlockTarget> Targets { get; } = [];
 
+    /// <summary>Engagement blocks: targets drawn for the block, before those nobody engaged were dropped (the density's denominator).</summary>
+    public int PlannedTargets { get; set; }
+
     /// <summary>Engagement blocks: members are hijacked benign accounts.</summary>
     public bool Hijacked { get; set; }
 

@@ -72,6 +72,7 @@ internal static class TruthWriter
                 case AccountRole.Block:
                     WriteMembers(json, "targets", cluster.Targets.Select(t => t.IsAccount ? AccountId(plan, t.Index) : ContentId(t.Index)));
                     json.WriteNumber("density", cluster.InternalDensity);
+                    json.WriteNumber("plannedTargets", cluster.PlannedTargets);
                     json.WriteString("camouflage", CamouflageName(options.BlockCamouflage));
                     json.WriteNumber("engagements", cluster.PlantedEngagements);
                     json.WriteNumber("camouflageEngagements", cluster.CamouflageEngagements);

@@ -55,13 +55,13 @@ internal sealed class ViralBurstSimulator(PlatformPlan plan, SyntheticOptions op
         usedContent.Add(content);
         int owner = plan.ContentOwner[content];
         int start = plan.ContentTs[content] + (2 * Hour) + _rng.Next(2 * Timeline.Day);
-        int size = Math.Min(Math.Clamp(plan.Accounts / 25, 40, 3_000), plan.BenignCount / 2);
+        int size = Math.Min(Math.Clamp(plan.Accounts / 25, 40, 3_000), plan.BenignCount / 4);
         var chosen = new HashSet<int>();
         var participants = new List<int>(size);
         while (participants.Count < size)
         {
             int account = _rng.Next(plan.BenignCount);
-            if (account != owner && chosen.Add(account))
+            if (account != owner && !plan.IsPlantedAbuser(account) && chosen.Add(account))
             {
                 participants.Add(account);
             }

@@ -258,6 +258,12 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
 
     private static void Render(Settings settings, IReadOnlyList<int> seeds, List<RecoveryPointSummary> summaries, TimeSpan elapsed)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Written to a file or pipe the table would be wrapped at 80 columns; one row per point is the point.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+        }
+
         var table = new Table()
             .Title($"Planted-cluster recovery: {summaries.Count} point(s) × {seeds.Count} seed(s) ({string.Join(", ", seeds)}), platforms of {settings.Accounts:N0} accounts")
             .AddColumns("point", "F1 ring", "F1 bot", "F1 farm", "F1 block", "F1 all", "worst run", "P ring", "P bot", "P block", "false r/b/k", "s/run");
