@@ -76,6 +76,6 @@ public sealed class AnalysisCommandTests
         Assert.Equal(1, truth.ExitCode);
         Assert.Contains("nope.json does not exist", truth.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, kind.ExitCode);
-        Assert.Contains("--kind must be ring, bot or identity", kind.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--kind must be ring, bot, block or identity", kind.Stderr, StringComparison.Ordinal);
     }
 }
