@@ -58,7 +58,7 @@ public static class SyntheticGrid
             new("bots-60min-bursty", "bot jobs front-loaded with a tail to 60 minutes", baseline with { BotJobSpreadMinutes = SyntheticRange.Exactly(60) }),
             new("farms", "data-centre farms of 100 emulator accounts on 5 IPs (2 per 10k accounts), signups over 5-30 days",
                 baseline with { FarmsPer10kAccounts = 2, FarmSize = SyntheticRange.Exactly(100), FarmIps = SyntheticRange.Exactly(5), FarmSignupDays = new(5, 30) }),
-            new("farms-large", "data-centre farms of 200-400 emulator accounts on 3-6 IPs (more than 50 accounts per IP)",
+            new("farms-large", "data-centre farms of 200-400 emulator accounts on 3-6 IPs",
                 baseline with { FarmsPer10kAccounts = 1, FarmSize = new(200, 400), FarmIps = new(3, 6) }),
             new("blocks-none", "engagement blocks (100-200 fake accounts × 50-150 posts at density 0.1), no camouflage", blocks with { BlockCamouflage = BlockCamouflage.None }),
             new("blocks-random", "engagement blocks with random camouflage (one outside like per block like)", blocks with { BlockCamouflage = BlockCamouflage.Random }),

@@ -43,7 +43,7 @@ internal static class RecoveryPlot
         plot.Title($"FRAUDAR protocol: F1 of the injected block vs density ({runs} seed(s) per point)");
         plot.XLabel("Density of the injected block");
         plot.YLabel("F1 (best-matching reported block)");
-        plot.Axes.SetLimits(0, 0.105, 0, 1.02);
+        plot.Axes.SetLimits(0, 0.105, -0.02, 1.02);
         plot.ShowLegend(Alignment.LowerRight);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
