@@ -4,7 +4,8 @@ namespace BehaviorGraph.Synthetic;
 
 /// <summary>
 /// Generates a synthetic social platform: events.csv (the public event contract), labels.csv (a partial,
-/// noisy label set) and truth.json (every planted abusive cluster). Output is fully determined by the options.
+/// noisy label set) and truth.json (every planted abusive cluster and hard negative). Output is fully determined by
+/// the options.
 /// </summary>
 public static class SyntheticPlatform
 {
@@ -22,21 +23,25 @@ public static class SyntheticPlatform
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         options.Validate();
         outputDirectory = Path.GetFullPath(outputDirectory);
-        Directory.CreateDirectory(outputDirectory);
-        string eventsPath = Path.Combine(outputDirectory, EventsFileName);
-        string labelsPath = Path.Combine(outputDirectory, LabelsFileName);
-        string truthPath = Path.Combine(outputDirectory, TruthFileName);
 
         progress?.Report(new GenerationProgress("plan", 0));
         PlatformPlan plan = PlatformPlanner.Build(options);
         progress?.Report(new GenerationProgress("plan", 1));
         cancellationToken.ThrowIfCancellationRequested();
 
+        Directory.CreateDirectory(outputDirectory);
+        string eventsPath = Path.Combine(outputDirectory, EventsFileName);
+        string labelsPath = Path.Combine(outputDirectory, LabelsFileName);
+        string truthPath = Path.Combine(outputDirectory, TruthFileName);
+
         progress?.Report(new GenerationProgress("abuse", 0));
         var sink = new EventSink(plan.Timeline);
         new RingSimulator(plan, options).Simulate(sink);
         new BotSimulator(plan, options).Simulate(sink);
-        ViralBurst? viral = new ViralBurstSimulator(plan, options).Simulate(sink);
+        new FarmSimulator(plan, options).Simulate(sink);
+        new BlockSimulator(plan, options).Simulate(sink);
+        new FriendGroupSimulator(plan, options).Simulate(sink);
+        List<ViralBurst> viral = new ViralBurstSimulator(plan, options).Simulate(sink);
         progress?.Report(new GenerationProgress("abuse", 1));
 
         long events = WriteEvents(plan, options, sink, eventsPath, progress, cancellationToken);
@@ -51,6 +56,7 @@ public static class SyntheticPlatform
 
         int abusiveLabels = labels.Count(l => l.Abusive);
         return new GenerationSummary(
+            "platform",
             eventsPath,
             labelsPath,
             truthPath,
@@ -58,6 +64,9 @@ public static class SyntheticPlatform
             plan.Accounts,
             plan.Clusters.Count(c => c.Kind == AccountRole.Ring),
             plan.Clusters.Count(c => c.Kind == AccountRole.Bot),
+            plan.Clusters.Count(c => c.Kind == AccountRole.Farm),
+            plan.Clusters.Count(c => c.Kind == AccountRole.Block),
+            viral.Count + plan.FriendGroups.Count,
             abusiveLabels,
             labels.Count - abusiveLabels);
     }

@@ -3,10 +3,10 @@ namespace BehaviorGraph.Synthetic.Tests;
 [Collection(GeneratedPlatformCollection.Name)]
 public sealed class BotClusterTests(GeneratedPlatform platform)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(new SyntheticOptions().BotJobSpreadMinutes.Max);
 
     [Fact]
-    public void BotMembers_CoActOnAtLeastFiveSharedTargetsWithinMinutes()
+    public void BotMembers_CoActOnTheirJobsTargetsWithinTheJobSpread()
     {
         foreach (TruthCluster bots in platform.Clusters.Where(c => c.Kind == "bot"))
         {
@@ -16,7 +16,7 @@ public sealed class BotClusterTests(GeneratedPlatform platform)
                 .GroupBy(e => e.Target)
                 .Count(g => MostDistinctActorsWithin(g, Window) >= bots.Members.Count / 2);
 
-            Assert.True(lockstepTargets >= 5, $"{bots.Id}: {lockstepTargets} lockstep targets");
+            Assert.True(lockstepTargets >= bots.Json.GetProperty("jobs").GetArrayLength(), $"{bots.Id}: {lockstepTargets} lockstep targets");
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class DeterminismTests : IDisposable
         GenerationSummary second = SyntheticPlatform.Generate(new SyntheticOptions(600, Seed: 11), Path.Combine(_root, "b"));
 
         Assert.Equal(File.ReadAllBytes(first.EventsPath), File.ReadAllBytes(second.EventsPath));
-        Assert.Equal(File.ReadAllBytes(first.LabelsPath), File.ReadAllBytes(second.LabelsPath));
+        Assert.Equal(File.ReadAllBytes(first.LabelsPath!), File.ReadAllBytes(second.LabelsPath!));
         Assert.Equal(File.ReadAllBytes(first.TruthPath), File.ReadAllBytes(second.TruthPath));
         Assert.Equal(first with { EventsPath = "", LabelsPath = "", TruthPath = "" }, second with { EventsPath = "", LabelsPath = "", TruthPath = "" });
     }
@@ -26,6 +26,26 @@ public sealed class DeterminismTests : IDisposable
 
         Assert.NotEqual(File.ReadAllBytes(first.EventsPath), File.ReadAllBytes(second.EventsPath));
         Assert.NotEqual(File.ReadAllBytes(first.TruthPath), File.ReadAllBytes(second.TruthPath));
+    }
+
+    [Theory]
+    [InlineData("everything")]
+    [InlineData("benign-only")]
+    [InlineData("blocks-hijacked")]
+    [InlineData("fraudar-degree-0.05")]
+    public void EveryVariant_IsAPureFunctionOfItsOptions(string name)
+    {
+        SyntheticScenario first = SyntheticGrid.Default(1_500, 5).Single(p => p.Name == name);
+        SyntheticScenario same = SyntheticGrid.Default(1_500, 5).Single(p => p.Name == name);
+        SyntheticScenario other = SyntheticGrid.Default(1_500, 6).Single(p => p.Name == name);
+
+        GenerationSummary a = first.Generate(Path.Combine(_root, "a"));
+        GenerationSummary b = same.Generate(Path.Combine(_root, "b"));
+        GenerationSummary c = other.Generate(Path.Combine(_root, "c"));
+
+        Assert.Equal(File.ReadAllBytes(a.EventsPath), File.ReadAllBytes(b.EventsPath));
+        Assert.Equal(File.ReadAllBytes(a.TruthPath), File.ReadAllBytes(b.TruthPath));
+        Assert.NotEqual(File.ReadAllBytes(a.EventsPath), File.ReadAllBytes(c.EventsPath));
     }
 
     [Fact]

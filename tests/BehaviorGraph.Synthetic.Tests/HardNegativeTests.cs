@@ -13,7 +13,7 @@ public sealed class HardNegativeTests(GeneratedPlatform platform)
             .Select(g => (Content: g.Key, Count: BotClusterTests.MostDistinctActorsWithin(g, TimeSpan.FromHours(1))))
             .MaxBy(x => x.Count);
 
-        JsonElement viral = platform.Truth.RootElement.GetProperty("hardNegatives").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "viral");
+        JsonElement viral = platform.TruthRoot.GetProperty("hardNegatives").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "viral");
         Assert.Equal(viral.GetProperty("target").GetString(), content);
         Assert.True(participants >= 100, $"burst of {participants}");
 
@@ -24,7 +24,7 @@ public sealed class HardNegativeTests(GeneratedPlatform platform)
     [Fact]
     public void ViralParticipants_DoNotCoActOnAnyOtherTarget()
     {
-        JsonElement viral = platform.Truth.RootElement.GetProperty("hardNegatives").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "viral");
+        JsonElement viral = platform.TruthRoot.GetProperty("hardNegatives").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "viral");
         string target = viral.GetProperty("target").GetString()!;
         var participants = viral.GetProperty("members").EnumerateArray().Select(m => m.GetString()!).ToHashSet();
 

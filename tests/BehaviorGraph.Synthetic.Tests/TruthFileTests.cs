@@ -8,7 +8,7 @@ public sealed class TruthFileTests(GeneratedPlatform platform)
     [Fact]
     public void Header_RecordsSeedAccountsAndEventCount()
     {
-        JsonElement root = platform.Truth.RootElement;
+        JsonElement root = platform.TruthRoot;
 
         Assert.Equal(7, root.GetProperty("seed").GetInt32());
         Assert.Equal(GeneratedPlatform.Accounts, root.GetProperty("accounts").GetInt32());

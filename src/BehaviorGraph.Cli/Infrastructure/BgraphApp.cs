@@ -38,8 +38,10 @@ public static class BgraphApp
                 .WithDescription("Generate → ingest → analyze → train → score on a fresh embedded store, and show what was found.")
                 .WithExample("demo", "--accounts", "20000");
             config.AddCommand<GenerateCommand>("generate")
-                .WithDescription("Write a synthetic social platform with planted spam rings and bot clusters (events, labels, truth).")
-                .WithExample("generate", "--out", "./data/synthetic", "--accounts", "20000");
+                .WithDescription("Write a synthetic social platform with planted abuse (rings, bot clusters, farms, engagement blocks) and hard negatives, or FRAUDAR's injection protocol (events, labels, truth).")
+                .WithExample("generate", "--out", "./data/synthetic", "--accounts", "20000")
+                .WithExample("generate", "--out", "./data/careful", "--careful-fraction", "1", "--careful-cover", "1", "--ring-signup-days", "7-30")
+                .WithExample("generate", "--protocol", "fraudar", "--density", "0.04", "--attack", "random", "--seed", "1", "--out", "./data/fraudar");
             config.AddCommand<IngestCommand>("ingest")
                 .WithDescription("Ingest event files (CSV or JSON Lines) into the event log and graph.")
                 .WithExample("ingest", "events.csv", "--strict");
@@ -54,7 +56,7 @@ public static class BgraphApp
                 .WithDescription("One cluster: evidence, figures and members.")
                 .WithExample("cluster", "ring-1", "--json");
             config.AddCommand<EvaluateClustersCommand>("evaluate-clusters")
-                .WithDescription("Best-match F1 of every planted cluster in truth.json against the latest run's clusters.")
+                .WithDescription("Recall (best same-kind F1 of every planted cluster in truth.json), precision of reported ring/bot/block clusters, and false clusters, for the latest run.")
                 .WithExample("evaluate-clusters", "--truth", "truth.json", "--json");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train a model on the latest feature snapshot and labels; cross-validate, register and promote it if it passes the gate.")
@@ -105,6 +107,9 @@ public static class BgraphApp
                     .WithExample("bench", "pipeline", "--accounts", "200000");
                 bench.AddCommand<BenchAlgorithmsCommand>("algorithms")
                     .WithDescription("Time WCC, Louvain, k-core, triangles and PageRank on a power-law graph.");
+                bench.AddCommand<BenchRecoveryCommand>("recovery")
+                    .WithDescription("Planted-cluster recovery over a grid of generator settings and FRAUDAR's protocol: generate, ingest, analyze, evaluate; one row per point.")
+                    .WithExample("bench", "recovery", "--accounts", "20000", "--seeds", "42,7,99", "--plot", "fraudar-f1.png");
             });
             config.SetExceptionHandler((exception, _) => ReportFailure(exception));
         });

@@ -2,12 +2,11 @@ namespace BehaviorGraph.Synthetic.Simulation;
 
 /// <summary>
 /// Engagement-selling bot clusters (random stream 3): for each customer job most members act on the
-/// customer's content or account within a few minutes of each other; jobs are spread over the window.
-/// Ordinary camouflage activity comes from <see cref="OrganicSimulator"/>.
+/// customer's content or account within the cluster's job spread (minutes), front-loaded or evenly paced; jobs are
+/// spread over the window. Ordinary camouflage activity comes from <see cref="OrganicSimulator"/>.
 /// </summary>
 internal sealed class BotSimulator(PlatformPlan plan, SyntheticOptions options)
 {
-    private const int MaxLagSeconds = 600;
     private readonly Pcg32 _rng = new(options.Seed, 3);
 
     public void Simulate(EventSink sink)
@@ -37,10 +36,12 @@ internal sealed class BotSimulator(PlatformPlan plan, SyntheticOptions options)
             }
         }
 
-        int jobs = _rng.Next(6, 13);
+        int jobs = _rng.Next(options.BotJobs.Min, options.BotJobs.Max + 1);
+        int spread = 60 * _rng.Next(options.BotJobSpreadMinutes.Min, options.BotJobSpreadMinutes.Max + 1);
+        cluster.JobSpreadSeconds = spread;
         var used = new HashSet<long>();
         int attempts = 0;
-        while (cluster.JobDescriptions.Count < jobs && attempts++ < jobs * 20)
+        while (cluster.Jobs.Count < jobs && attempts++ < jobs * 20)
         {
             int start = timeline.WindowStart + Timeline.Day + _rng.Next(timeline.WindowLength - (2 * Timeline.Day));
             double roll = _rng.NextDouble();
@@ -79,6 +80,7 @@ internal sealed class BotSimulator(PlatformPlan plan, SyntheticOptions options)
 
             double participation = _rng.NextDouble(0.7, 0.95);
             int participants = 0;
+            int lastLag = 0;
             foreach (int member in members)
             {
                 if (!_rng.Chance(participation))
@@ -87,7 +89,11 @@ internal sealed class BotSimulator(PlatformPlan plan, SyntheticOptions options)
                 }
 
                 participants++;
-                int t = start + Math.Min(MaxLagSeconds, (int)_rng.Exponential(100));
+                int lag = options.BotJobTiming == BotJobTiming.Uniform
+                    ? _rng.Next(spread)
+                    : Math.Min(spread - 1, (int)_rng.Exponential(spread / 6.0));
+                lastLag = Math.Max(lastLag, lag);
+                int t = start + lag;
                 var identity = plan.Identity(member, _rng);
                 if (kind == EventKind.Follow)
                 {
@@ -103,15 +109,17 @@ internal sealed class BotSimulator(PlatformPlan plan, SyntheticOptions options)
                 }
             }
 
-            string targetId = kind == EventKind.Follow ? $"a{plan.PublicId[target]}" : $"c{target + 1}";
-            cluster.JobDescriptions.Add($"{kind.ToString().ToLowerInvariant()} {targetId} by {participants}");
+            cluster.Jobs.Add(new BotJob(kind, target, start, participants, lastLag));
         }
 
         int pooledDevices = members.Count(m => plan.PooledDevice[m]);
         int pooledIps = members.Count(m => plan.PooledIp[m]);
+        string timing = options.BotJobTiming == BotJobTiming.Uniform ? "evenly paced" : "front-loaded";
+        string jobList = string.Join(", ", cluster.Jobs.Select(j =>
+            $"{j.Kind.ToString().ToLowerInvariant()} {(j.Kind == EventKind.Follow ? $"a{plan.PublicId[j.Target]}" : $"c{j.Target + 1}")} by {j.Participants}"));
         cluster.Description =
-            $"Engagement-selling bot cluster of {members.Length} accounts; {cluster.JobDescriptions.Count} lockstep jobs within minutes on customer targets " +
-            $"({string.Join(", ", cluster.JobDescriptions)}); {pooledDevices} on {cluster.DevicePool.Length} farm devices, {pooledIps} behind {cluster.IpPool.Length} proxy IPs, " +
+            $"Engagement-selling bot cluster of {members.Length} accounts; {cluster.Jobs.Count} lockstep jobs, each {timing} over {spread / 60} minute(s), on customer targets " +
+            $"({jobList}); {pooledDevices} on {cluster.DevicePool.Length} farm devices, {pooledIps} behind {cluster.IpPool.Length} proxy IPs, " +
             "the rest on their own devices and residential IPs; ordinary camouflage activity around the clock.";
     }
 }

@@ -3,7 +3,7 @@ namespace BehaviorGraph.Synthetic.Simulation;
 /// <summary>
 /// Draws the partial, noisy label set an analyst team would have (random stream 6): part of the planted
 /// abusive accounts with some clusters left entirely unlabelled, a benign sample that over-represents hard
-/// negatives (viral-burst participants, household members), and a few flipped labels.
+/// negatives (viral-burst participants, household members, dense friend groups), and a few flipped labels.
 /// </summary>
 internal sealed class LabelSampler(PlatformPlan plan, SyntheticOptions options)
 {
@@ -11,7 +11,7 @@ internal sealed class LabelSampler(PlatformPlan plan, SyntheticOptions options)
     private const double HardNegativeShare = 0.3;
     private readonly Pcg32 _rng = new(options.Seed, 6);
 
-    public List<AccountLabel> Sample(ViralBurst? viral)
+    public List<AccountLabel> Sample(IReadOnlyList<ViralBurst> viral)
     {
         var truth = new Dictionary<int, bool>();
         SampleAbusive(truth);
@@ -64,7 +64,7 @@ internal sealed class LabelSampler(PlatformPlan plan, SyntheticOptions options)
         }
     }
 
-    private void SampleBenign(Dictionary<int, bool> labels, ViralBurst? viral)
+    private void SampleBenign(Dictionary<int, bool> labels, IReadOnlyList<ViralBurst> viral)
     {
         int wanted = (int)Math.Round(options.LabelledBenignFraction * plan.BenignCount);
         if (wanted == 0)
@@ -73,9 +73,14 @@ internal sealed class LabelSampler(PlatformPlan plan, SyntheticOptions options)
         }
 
         var hard = new List<int>();
-        if (viral is not null)
+        foreach (ViralBurst burst in viral)
         {
-            hard.AddRange(viral.Participants);
+            hard.AddRange(burst.Participants);
+        }
+
+        foreach (FriendGroup group in plan.FriendGroups)
+        {
+            hard.AddRange(group.Members);
         }
 
         for (int account = 0; account < plan.BenignCount; account++)
@@ -90,7 +95,8 @@ internal sealed class LabelSampler(PlatformPlan plan, SyntheticOptions options)
         int added = 0;
         for (int attempts = 0; added < hardWanted && attempts < hardWanted * 10; attempts++)
         {
-            if (labels.TryAdd(hard[_rng.Next(hard.Count)], false))
+            int account = hard[_rng.Next(hard.Count)];
+            if (!plan.IsPlantedAbuser(account) && labels.TryAdd(account, false))
             {
                 added++;
             }
@@ -98,7 +104,8 @@ internal sealed class LabelSampler(PlatformPlan plan, SyntheticOptions options)
 
         for (int attempts = 0; added < wanted && attempts < wanted * 10; attempts++)
         {
-            if (labels.TryAdd(_rng.Next(plan.BenignCount), false))
+            int account = _rng.Next(plan.BenignCount);
+            if (!plan.IsPlantedAbuser(account) && labels.TryAdd(account, false))
             {
                 added++;
             }

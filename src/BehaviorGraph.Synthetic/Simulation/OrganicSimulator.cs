@@ -1,9 +1,10 @@
 namespace BehaviorGraph.Synthetic.Simulation;
 
 /// <summary>
-/// Day-by-day ordinary behaviour (random stream 5): signups, posts, and the sessions of benign users
-/// and of bots' camouflage — logins, views, likes, comments, shares, follows with follow-backs,
-/// messages with replies, occasional ratings and rare reports.
+/// Day-by-day ordinary behaviour (random stream 5): signups, posts, and the sessions of benign users, of careful
+/// ring members with cover and of bots' camouflage — logins, views, likes, comments, shares, follows with
+/// follow-backs, messages with replies, occasional ratings and rare reports. Farm and fake block accounts run
+/// their own scripts.
 /// </summary>
 internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions options)
 {
@@ -36,7 +37,7 @@ internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions optio
         for (int account = 0; account < plan.Accounts; account++)
         {
             AccountRole role = plan.Role[account];
-            if (role == AccountRole.Ring)
+            if (role is AccountRole.Farm or AccountRole.Block || (role == AccountRole.Ring && !plan.Covered[account]))
             {
                 continue;
             }
@@ -87,7 +88,7 @@ internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions optio
             }
             else if (roll < MessageBelow)
             {
-                if (role == AccountRole.Benign)
+                if (role != AccountRole.Bot)
                 {
                     Message(account, t, identity, sink);
                 }
@@ -95,7 +96,7 @@ internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions optio
             else if (roll < RateBelow)
             {
                 int content = SampleContent(available, recent);
-                if (role == AccountRole.Benign && content >= 0 && plan.ContentOwner[content] != account)
+                if (role != AccountRole.Bot && content >= 0 && plan.ContentOwner[content] != account)
                 {
                     int value = _rng.Chance(0.85) ? _rng.Next(1, 11) : _rng.Next(-10, 1);
                     sink.Add(t, EventKind.Rate, account, plan.ContentOwner[content], identity, value);
@@ -124,7 +125,7 @@ internal sealed class OrganicSimulator(PlatformPlan plan, SyntheticOptions optio
         }
 
         sink.Add(t, EventKind.Follow, account, target, identity);
-        if (plan.Role[target] == AccountRole.Benign && _rng.Chance(friend ? 0.5 : 0.03))
+        if (plan.LeadsOrdinaryLife(target) && _rng.Chance(friend ? 0.5 : 0.03))
         {
             int back = t + 60 + (int)_rng.Exponential(6 * Hour);
             sink.Add(back, EventKind.Follow, target, account, plan.Identity(target, _rng));

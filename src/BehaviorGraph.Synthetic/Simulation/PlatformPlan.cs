@@ -3,7 +3,7 @@ namespace BehaviorGraph.Synthetic.Simulation;
 /// <summary>
 /// Everything decided before any event is emitted: accounts with their roles, identifiers, communities
 /// and popularity; content with owners, times and popularity; the planted clusters.
-/// Account indices 0..BenignCount-1 are benign; abusive accounts follow. Public ids are a permutation,
+/// Account indices 0..BenignCount-1 are benign (hijacked block members among them); abusive accounts follow. Public ids are a permutation,
 /// so index order never leaks into the files.
 /// </summary>
 internal sealed class PlatformPlan
@@ -69,6 +69,17 @@ internal sealed class PlatformPlan
     public required int[] ContentBeforeDay { get; init; }
 
     public required List<ClusterPlan> Clusters { get; init; }
+
+    /// <summary>Careful ring members who lead an ordinary life besides the ring's work (organic sessions, posts others see).</summary>
+    public required bool[] Covered { get; init; }
+
+    public required List<FriendGroup> FriendGroups { get; init; }
+
+    /// <summary>True for benign accounts and for careful ring members with cover: the accounts that live an ordinary social life.</summary>
+    public bool LeadsOrdinaryLife(int account) => Role[account] == AccountRole.Benign || Covered[account];
+
+    /// <summary>True for members of any planted abusive cluster, hijacked block members included.</summary>
+    public bool IsPlantedAbuser(int account) => Cluster[account] >= 0;
 
     public int CountContentBefore(int ts)
     {

@@ -3,20 +3,18 @@ namespace BehaviorGraph.Synthetic.Simulation;
 /// <summary>Draws the <see cref="PlatformPlan"/> for a set of options (random stream 1).</summary>
 internal static class PlatformPlanner
 {
-    private const int MinRingSize = 15;
-    private const int MaxRingSize = 60;
-    private const int MinBotSize = 20;
-    private const int MaxBotSize = 80;
-
     public static PlatformPlan Build(SyntheticOptions options)
     {
         var rng = new Pcg32(options.Seed, 1);
         var timeline = new Timeline(options.WindowStart, options.SignupDays, options.ActivityDays);
         int n = options.Accounts;
 
-        int[] ringSizes = ClusterSizes(rng, n, options.RingsPer10kAccounts, MinRingSize, MaxRingSize);
-        int[] botSizes = ClusterSizes(rng, n, options.BotClustersPer10kAccounts, MinBotSize, MaxBotSize);
-        int abusive = ringSizes.Sum() + botSizes.Sum();
+        int[] ringSizes = ClusterSizing.Draw(rng, n, options.RingsPer10kAccounts, ClusterSizing.RingSizes);
+        int[] botSizes = ClusterSizing.Draw(rng, n, options.BotClustersPer10kAccounts, ClusterSizing.BotSizes);
+        int[] farmSizes = ClusterSizing.Draw(rng, n, options.FarmsPer10kAccounts, options.FarmSize);
+        int[] blockSizes = ClusterSizing.Draw(rng, n, options.BlocksPer10kAccounts, options.BlockAccounts);
+        bool hijacked = options.BlockCamouflage == BlockCamouflage.Hijacked;
+        int abusive = ringSizes.Sum() + botSizes.Sum() + farmSizes.Sum() + (hijacked ? 0 : blockSizes.Sum());
         int benign = n - abusive;
 
         var publicId = new int[n];
@@ -41,6 +39,7 @@ internal static class PlatformPlanner
         var natIp = new int[n];
         var pooledDevice = new bool[n];
         var pooledIp = new bool[n];
+        var covered = new bool[n];
         var popularity = new double[n];
         Array.Fill(device2, -1);
         Array.Fill(homeIp, -1);
@@ -110,7 +109,7 @@ internal static class PlatformPlanner
             signupTs[i] = (rng.Next(timeline.SignupDays) * Timeline.Day) + Diurnal.HumanSecondOfDay(rng);
         }
 
-        var clusters = new List<ClusterPlan>(ringSizes.Length + botSizes.Length);
+        var clusters = new List<ClusterPlan>(ringSizes.Length + botSizes.Length + farmSizes.Length + blockSizes.Length);
         int next = benign;
         for (int r = 0; r < ringSizes.Length; r++)
         {
@@ -119,8 +118,8 @@ internal static class PlatformPlanner
             var plan = new ClusterPlan($"ring-{r + 1}", AccountRole.Ring, members);
             clusters.Add(plan);
 
-            int burstDays = rng.Next(1, 4);
-            int burstStartDay = timeline.SignupDays - rng.Next(burstDays, Math.Min(21, timeline.SignupDays) + 1);
+            int burstDays = rng.Next(options.RingSignupDays.Min, options.RingSignupDays.Max + 1);
+            int burstStartDay = timeline.SignupDays - rng.Next(burstDays, Math.Max(burstDays, Math.Min(21, timeline.SignupDays)) + 1);
             plan.SignupBurstDays = burstDays;
             plan.CarefulMembers = (int)Math.Ceiling(options.CarefulRingFraction * members.Length);
             plan.DevicePool = NewDevices(ref devices, Math.Max(2, (members.Length - plan.CarefulMembers) / 5));
@@ -134,6 +133,16 @@ internal static class PlatformPlanner
                 {
                     device1[account] = devices++;
                     homeIp[account] = ips.Residential();
+                    if (options.CarefulRingCover > 0)
+                    {
+                        // An ordinary life: a phone on the carrier's NAT now and then, sometimes a second device, a
+                        // benign-like audience and activity scaled by the cover setting.
+                        covered[account] = true;
+                        natIp[account] = rng.Chance(0.5) ? natPool[rng.Next(natPool.Length)] : -1;
+                        device2[account] = rng.Chance(0.3) ? devices++ : -1;
+                        activity[account] = (float)(options.CarefulRingCover * Math.Exp((sigma * rng.Normal()) - (sigma * sigma / 2)));
+                        popularity[account] = rng.Pareto(1.2, 5_000);
+                    }
                 }
                 else
                 {
@@ -178,10 +187,76 @@ internal static class PlatformPlanner
             }
         }
 
+        for (int f = 0; f < farmSizes.Length; f++)
+        {
+            int[] members = Range(next, farmSizes[f]);
+            next += members.Length;
+            var plan = new ClusterPlan($"farm-{f + 1}", AccountRole.Farm, members);
+            clusters.Add(plan);
+            plan.IpPool = NewProxies(ips, rng.Next(options.FarmIps.Min, options.FarmIps.Max + 1));
+            int spread = rng.Next(options.FarmSignupDays.Min, options.FarmSignupDays.Max + 1);
+            int startDay = rng.Next(timeline.SignupDays - spread + 1);
+            plan.SignupBurstDays = spread;
+            foreach (int account in members)
+            {
+                // Every emulator has its own device id; what they share is the data centre's few addresses.
+                Abusive(account, AccountRole.Farm, clusters.Count - 1);
+                device1[account] = devices++;
+                pooledIp[account] = true;
+                activity[account] = 1;
+                signupTs[account] = (startDay * Timeline.Day) + rng.Next(spread * Timeline.Day);
+            }
+        }
+
+        var taken = new HashSet<int>();
+        for (int k = 0; k < blockSizes.Length; k++)
+        {
+            int[] members;
+            if (hijacked)
+            {
+                members = new int[blockSizes[k]];
+                for (int m = 0; m < members.Length; m++)
+                {
+                    int account;
+                    do
+                    {
+                        account = rng.Next(benign);
+                    }
+                    while (!taken.Add(account));
+                    members[m] = account;
+                }
+            }
+            else
+            {
+                members = Range(next, blockSizes[k]);
+                next += members.Length;
+            }
+
+            var plan = new ClusterPlan($"block-{k + 1}", AccountRole.Block, members) { Hijacked = hijacked };
+            clusters.Add(plan);
+            foreach (int account in members)
+            {
+                if (hijacked)
+                {
+                    cluster[account] = clusters.Count - 1;
+                    continue;
+                }
+
+                // Aged fake accounts bought in bulk: signed up over the whole period, each on its own device and address.
+                Abusive(account, AccountRole.Block, clusters.Count - 1);
+                device1[account] = devices++;
+                homeIp[account] = ips.Residential();
+                activity[account] = 0.3f;
+                signupTs[account] = rng.Next(timeline.SignupDays * Timeline.Day);
+            }
+        }
+
+        List<FriendGroup> friendGroups = PlanFriendGroups(rng, options, timeline, benign, communityStart, communitySize, cluster, signupTs);
+
         int[] signupOrder = Range(0, n);
         Array.Sort(signupTs.Select((ts, i) => ((long)ts << 32) | (uint)i).ToArray(), signupOrder);
 
-        var content = BuildContent(rng, timeline, benign, activity, popularity, clusters);
+        var content = BuildContent(rng, timeline, benign, activity, popularity, covered, clusters);
 
         return new PlatformPlan
         {
@@ -212,6 +287,8 @@ internal static class PlatformPlanner
             ContentPopularity = new PrefixSampler(content.Weight),
             ContentBeforeDay = content.BeforeDay,
             Clusters = clusters,
+            Covered = covered,
+            FriendGroups = friendGroups,
         };
 
         void Abusive(int account, AccountRole kind, int clusterIndex)
@@ -222,52 +299,92 @@ internal static class PlatformPlanner
         }
     }
 
-    private static int[] ClusterSizes(Pcg32 rng, int accounts, double per10k, int minSize, int maxSize)
+    private static List<FriendGroup> PlanFriendGroups(
+        Pcg32 rng, SyntheticOptions options, Timeline timeline, int benign, int[] communityStart, int[] communitySize, int[] cluster, int[] signupTs)
     {
-        if (per10k <= 0)
+        var groups = new List<FriendGroup>();
+        if (options.FriendGroupsPer10kAccounts <= 0 || benign == 0)
         {
-            return [];
+            return groups;
         }
 
-        int upper = Math.Clamp(accounts / 10, minSize, maxSize);
-        int count = Math.Max(1, (int)Math.Round(accounts * per10k / 10_000));
-        // Keep each kind of abuse below about 15% of the platform whatever the rate knob says.
-        count = Math.Min(count, Math.Max(1, (int)(accounts * 0.15 / ((minSize + upper) / 2.0))));
-        var sizes = new int[count];
-        for (int i = 0; i < count; i++)
+        int wanted = Math.Max(1, (int)Math.Round(options.Accounts * options.FriendGroupsPer10kAccounts / 10_000));
+        var used = new bool[benign];
+        for (int g = 0; g < wanted; g++)
         {
-            sizes[i] = rng.Next(minSize, upper + 1);
+            int size = rng.Next(options.FriendGroupSize.Min, options.FriendGroupSize.Max + 1);
+            // A group is a run of accounts inside one benign community (so its members also have the community's
+            // looser ties); communities too small for the group, or runs that touch another group or a hijacked
+            // account, are skipped, and the platform gets fewer groups when none fits.
+            for (int attempt = 0; attempt < 64; attempt++)
+            {
+                int anchor = rng.Next(benign);
+                int start = communityStart[anchor];
+                int length = communitySize[anchor];
+                if (length < size)
+                {
+                    continue;
+                }
+
+                int first = start + rng.Next(length - size + 1);
+                bool free = true;
+                for (int a = first; a < first + size && free; a++)
+                {
+                    free = !used[a] && cluster[a] < 0;
+                }
+
+                if (!free)
+                {
+                    continue;
+                }
+
+                int[] members = Range(first, size);
+                foreach (int member in members)
+                {
+                    used[member] = true;
+                }
+
+                bool together = rng.Chance(0.5);
+                int days = 0;
+                if (together)
+                {
+                    days = rng.Next(1, 8);
+                    int startDay = rng.Next(timeline.SignupDays - days + 1);
+                    foreach (int member in members)
+                    {
+                        signupTs[member] = (startDay * Timeline.Day) + rng.Next(days * Timeline.Day);
+                    }
+                }
+
+                groups.Add(new FriendGroup($"friends-{groups.Count + 1}", members, together, days));
+                break;
+            }
         }
 
-        return sizes;
+        return groups;
     }
 
     private static (int[] Owner, int[] Ts, double[] Weight, int[] BeforeDay) BuildContent(
-        Pcg32 rng, Timeline timeline, int benign, float[] activity, double[] popularity, List<ClusterPlan> clusters)
+        Pcg32 rng, Timeline timeline, int benign, float[] activity, double[] popularity, bool[] covered, List<ClusterPlan> clusters)
     {
         var owners = new List<int>();
         var times = new List<int>();
         var weights = new List<double>();
         for (int i = 0; i < benign; i++)
         {
-            if (!rng.Chance(Math.Min(0.8, 0.22 * activity[i])))
-            {
-                continue;
-            }
-
-            int posts = Math.Max(1, (int)Math.Round(2.25 * rng.Pareto(1.6, 40)));
-            for (int p = 0; p < posts; p++)
-            {
-                owners.Add(i);
-                times.Add(timeline.WindowStart + (rng.Next(timeline.ActivityDays) * Timeline.Day) + Diurnal.HumanSecondOfDay(rng));
-                weights.Add(Math.Pow(popularity[i], 0.6) * rng.Pareto(1.3, 5_000));
-            }
+            OrdinaryPosts(i);
         }
 
         foreach (ClusterPlan ring in clusters.Where(c => c.Kind == AccountRole.Ring))
         {
             foreach (int member in ring.Members)
             {
+                if (covered[member])
+                {
+                    OrdinaryPosts(member);
+                    continue;
+                }
+
                 int posts = rng.Next(2, 7);
                 for (int p = 0; p < posts; p++)
                 {
@@ -311,6 +428,22 @@ internal static class PlatformPlanner
         }
 
         return (owner, ts, weight, beforeDay);
+
+        void OrdinaryPosts(int account)
+        {
+            if (!rng.Chance(Math.Min(0.8, 0.22 * activity[account])))
+            {
+                return;
+            }
+
+            int posts = Math.Max(1, (int)Math.Round(2.25 * rng.Pareto(1.6, 40)));
+            for (int p = 0; p < posts; p++)
+            {
+                owners.Add(account);
+                times.Add(timeline.WindowStart + (rng.Next(timeline.ActivityDays) * Timeline.Day) + Diurnal.HumanSecondOfDay(rng));
+                weights.Add(Math.Pow(popularity[account], 0.6) * rng.Pareto(1.3, 5_000));
+            }
+        }
     }
 
     private static int[] Range(int start, int count)

@@ -89,25 +89,30 @@ internal sealed class RingSimulator(PlatformPlan plan, SyntheticOptions options)
         double camouflageShare = options.CamouflageRatio / (1 - options.CamouflageRatio);
         foreach (int member in members)
         {
-            for (int day = 0; day < timeline.ActivityDays; day++)
+            bool covered = plan.Covered[member];
+            if (!covered)
             {
-                if (_rng.Chance(0.7))
+                // Members with cover log in through their ordinary sessions (OrganicSimulator).
+                for (int day = 0; day < timeline.ActivityDays; day++)
                 {
-                    int t = timeline.WindowStart + (day * Timeline.Day) + Diurnal.HumanSecondOfDay(_rng);
-                    sink.Add(t, EventKind.Login, member, -1, plan.Identity(member, _rng));
+                    if (_rng.Chance(0.7))
+                    {
+                        int t = timeline.WindowStart + (day * Timeline.Day) + Diurnal.HumanSecondOfDay(_rng);
+                        sink.Add(t, EventKind.Login, member, -1, plan.Identity(member, _rng));
+                    }
                 }
             }
 
-            int outreach = _rng.Next(15, 51);
+            int outreach = _rng.Next(options.RingOutreach.Min, options.RingOutreach.Max + 1);
             for (int k = 0; k < outreach; k++)
             {
-                Outreach(member, timeline.WindowStart + _rng.Next(timeline.WindowLength), strangers, sink);
+                Outreach(member, OutwardTime(covered), strangers, sink);
             }
 
-            int camouflage = (int)Math.Round(outreach * camouflageShare);
+            int camouflage = (int)Math.Round(_rng.Next(15, 51) * camouflageShare);
             for (int k = 0; k < camouflage; k++)
             {
-                Camouflage(member, timeline.WindowStart + _rng.Next(timeline.WindowLength), sink);
+                Camouflage(member, OutwardTime(covered), sink);
             }
 
             if (_rng.Chance(0.5))
@@ -127,10 +132,20 @@ internal sealed class RingSimulator(PlatformPlan plan, SyntheticOptions options)
 
         ring.OutreachTargets = strangers.Count;
         int pooled = members.Length - ring.CarefulMembers;
+        int coveredMembers = members.Count(m => plan.Covered[m]);
+        string cover = coveredMembers == 0 ? "" : $" ({coveredMembers} of them with ordinary cover activity at {options.CarefulRingCover:F2} of a typical user's, carrier-NAT IPs included)";
         ring.Description =
             $"Spam ring of {members.Length} accounts created within {ring.SignupBurstDays} day(s); internal follow density {density:F2}, mostly reciprocated, and mutual likes; " +
-            $"{ring.CarefulMembers} on their own devices and residential IPs, {pooled} sharing {ring.DevicePool.Length} devices and {ring.IpPool.Length} proxy IPs; " +
-            $"messages and follows to {strangers.Count} strangers (reported by some); camouflage ratio {options.CamouflageRatio:F2}.";
+            $"{ring.CarefulMembers} on their own devices and residential IPs{cover}, {pooled} sharing {ring.DevicePool.Length} devices and {ring.IpPool.Length} proxy IPs; " +
+            $"messages and follows to {strangers.Count} strangers ({options.RingOutreach} per member, reported by some); camouflage ratio {options.CamouflageRatio:F2}.";
+    }
+
+    private int OutwardTime(bool covered)
+    {
+        Timeline timeline = plan.Timeline;
+        return covered
+            ? timeline.WindowStart + (_rng.Next(timeline.ActivityDays) * Timeline.Day) + Diurnal.HumanSecondOfDay(_rng)
+            : timeline.WindowStart + _rng.Next(timeline.WindowLength);
     }
 
     private void Outreach(int member, int t, HashSet<int> strangers, EventSink sink)

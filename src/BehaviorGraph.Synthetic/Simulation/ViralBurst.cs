@@ -1,4 +1,4 @@
 namespace BehaviorGraph.Synthetic.Simulation;
 
-/// <summary>The planted hard negative: unrelated benign accounts piling onto one popular item within an hour.</summary>
+/// <summary>A planted hard negative: unrelated benign accounts piling onto one popular item within an hour.</summary>
 internal sealed record ViralBurst(int Content, int Start, int[] Participants);

@@ -1,15 +1,32 @@
 namespace BehaviorGraph.Synthetic.Simulation;
 
 /// <summary>
-/// One viral burst (random stream 4): many unrelated benign accounts view, like and sometimes share a
-/// popular item within the same hour, and do nothing else together.
+/// Viral bursts (random stream 4): for each, many unrelated benign accounts view, like and sometimes share one
+/// popular item within the same hour, and do nothing else together. Bursts pick distinct items; their participants
+/// are drawn independently, so a few accounts take part in two bursts, as people who follow trends do.
 /// </summary>
 internal sealed class ViralBurstSimulator(PlatformPlan plan, SyntheticOptions options)
 {
     private const int Hour = 3600;
     private readonly Pcg32 _rng = new(options.Seed, 4);
 
-    public ViralBurst? Simulate(EventSink sink)
+    public List<ViralBurst> Simulate(EventSink sink)
+    {
+        var bursts = new List<ViralBurst>(options.ViralBursts);
+        var usedContent = new HashSet<int>();
+        for (int b = 0; b < options.ViralBursts; b++)
+        {
+            ViralBurst? burst = SimulateOne(sink, usedContent);
+            if (burst is not null)
+            {
+                bursts.Add(burst);
+            }
+        }
+
+        return bursts;
+    }
+
+    private ViralBurst? SimulateOne(EventSink sink, HashSet<int> usedContent)
     {
         Timeline timeline = plan.Timeline;
         int latestStart = timeline.WindowStart + (timeline.WindowLength * 3 / 5);
@@ -23,7 +40,7 @@ internal sealed class ViralBurstSimulator(PlatformPlan plan, SyntheticOptions op
         for (int k = 0; k < 50; k++)
         {
             int candidate = _rng.Next(available);
-            if (plan.Role[plan.ContentOwner[candidate]] == AccountRole.Benign &&
+            if (plan.Role[plan.ContentOwner[candidate]] == AccountRole.Benign && !usedContent.Contains(candidate) &&
                 (content < 0 || plan.ContentWeight[candidate] > plan.ContentWeight[content]))
             {
                 content = candidate;
@@ -35,15 +52,16 @@ internal sealed class ViralBurstSimulator(PlatformPlan plan, SyntheticOptions op
             return null;
         }
 
+        usedContent.Add(content);
         int owner = plan.ContentOwner[content];
         int start = plan.ContentTs[content] + (2 * Hour) + _rng.Next(2 * Timeline.Day);
-        int size = Math.Min(Math.Clamp(plan.Accounts / 25, 40, 3_000), plan.BenignCount / 2);
+        int size = Math.Min(Math.Clamp(plan.Accounts / 25, 40, 3_000), plan.BenignCount / 4);
         var chosen = new HashSet<int>();
         var participants = new List<int>(size);
         while (participants.Count < size)
         {
             int account = _rng.Next(plan.BenignCount);
-            if (account != owner && chosen.Add(account))
+            if (account != owner && !plan.IsPlantedAbuser(account) && chosen.Add(account))
             {
                 participants.Add(account);
             }

@@ -90,8 +90,8 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
             }
             else
             {
-                var table = new Table().Title($"Ingest of {Markup.Escape(Path.GetFileName(file))}").AddColumns("", "rows", "seconds", "rows/s", "CPU seconds");
-                table.AddRow(Markup.Escape(ours.Name), $"{ours.Rows:N0}", $"{ours.Seconds:F2}", $"{ours.RowsPerSecond:N0}", ours.CpuText);
+                var table = new Table().Title($"Ingest of {TerminalText.Markup(Path.GetFileName(file))}").AddColumns("", "rows", "seconds", "rows/s", "CPU seconds");
+                table.AddRow(TerminalText.Markup(ours.Name), $"{ours.Rows:N0}", $"{ours.Seconds:F2}", $"{ours.RowsPerSecond:N0}", ours.CpuText);
                 if (copy is { } psql)
                 {
                     table.AddRow("psql \\copy (text primary key, same server)", $"{psql.Rows:N0}", $"{psql.Seconds:F2}", $"{psql.RowsPerSecond:N0}", psql.CpuText);
@@ -113,7 +113,7 @@ internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Setti
                     var breakdown = new Table().Title("Where the store's ingest stages spent their time (stages overlap)").AddColumns("phase", "seconds", "thread CPU seconds", "times");
                     foreach (var phase in phases)
                     {
-                        breakdown.AddRow(Markup.Escape(phase.Phase), $"{phase.Seconds:F2}", phase.CpuSeconds > 0 ? $"{phase.CpuSeconds:F2}" : "-", $"{phase.Count:N0}");
+                        breakdown.AddRow(TerminalText.Markup(phase.Phase), $"{phase.Seconds:F2}", phase.CpuSeconds > 0 ? $"{phase.CpuSeconds:F2}" : "-", $"{phase.Count:N0}");
                     }
 
                     AnsiConsole.Write(breakdown);

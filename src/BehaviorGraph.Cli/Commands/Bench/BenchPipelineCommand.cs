@@ -78,7 +78,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
                 var clock = Stopwatch.StartNew();
                 var generated = SyntheticPlatform.Generate(
                     new SyntheticOptions(settings.Accounts, settings.Seed) { ActivityDays = settings.ActivityDays }, work, null, cancellationToken);
-                (events, labels, generateSeconds) = (generated.EventsPath, generated.LabelsPath, clock.Elapsed.TotalSeconds);
+                (events, labels, generateSeconds) = (generated.EventsPath, generated.LabelsPath ?? throw new InvalidOperationException("The platform generator always writes labels."), clock.Elapsed.TotalSeconds);
             }
 
             string store;
@@ -103,7 +103,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
                 method = memory.Method;
                 if (!settings.Json)
                 {
-                    AnsiConsole.MarkupLine($"[dim]{Markup.Escape(name)} …[/]");
+                    AnsiConsole.MarkupLine($"[dim]{TerminalText.Markup(name)} …[/]");
                 }
 
                 var cpu = ProcessCpu.OwnSeconds();
@@ -195,11 +195,11 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
             return;
         }
 
-        var table = new Table().Title($"Pipeline on {rows:N0} events ({Markup.Escape(Path.GetFileName(events))})")
+        var table = new Table().Title($"Pipeline on {rows:N0} events ({TerminalText.Markup(Path.GetFileName(events))})")
             .AddColumns("stage", "seconds", "CPU seconds", "peak RSS (MB)", "what it did");
         foreach (var stage in stages)
         {
-            table.AddRow(stage.Stage, $"{stage.Seconds:F1}", $"{stage.CpuSeconds:F1}", $"{stage.PeakMegabytes:N0}", Markup.Escape(stage.Summary));
+            table.AddRow(stage.Stage, $"{stage.Seconds:F1}", $"{stage.CpuSeconds:F1}", $"{stage.PeakMegabytes:N0}", TerminalText.Markup(stage.Summary));
         }
 
         table.AddRow("[bold]total[/]", $"[bold]{pipelineSeconds:F1}[/]", $"{stages.Sum(s => s.CpuSeconds):F1}", $"[bold]{peak:N0}[/]", "");
@@ -209,7 +209,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
             AnsiConsole.MarkupLine($"[dim]generating the platform took {g:F1} s (not counted).[/]");
         }
 
-        AnsiConsole.MarkupLine($"[dim]peak memory: {Markup.Escape(method)}.[/]");
+        AnsiConsole.MarkupLine($"[dim]peak memory: {TerminalText.Markup(method)}.[/]");
         AnsiConsole.MarkupLine(import is { } i
             ? $"sqlite3 .import of the same events, same run: {i.Seconds:F1} s; pipeline / .import = [bold]{ratio:F2}[/]"
             : "[yellow]sqlite3 is not on PATH: no yardstick (apt-get install sqlite3).[/]");

@@ -40,7 +40,7 @@ internal sealed class BenchScoreCommand : AsyncCommand<BenchScoreCommand.Setting
             .ToList();
         var large = snapshot with { Rows = rows };
         var figures = new List<object>();
-        var table = new Table().Title($"Batch scoring of {settings.Accounts:N0} accounts with {Markup.Escape(record.Info.Version)}")
+        var table = new Table().Title($"Batch scoring of {settings.Accounts:N0} accounts with {TerminalText.Markup(record.Info.Version)}")
             .AddColumns("reasons for", "run", "seconds", "accounts/s");
         foreach (var (name, options) in new[] { ("review/block accounts", ScoringOptions.Default), ("every account", ScoringOptions.Default with { ExplainFrom = 0 }) })
         {
