@@ -162,8 +162,9 @@ public sealed class EventIngestor(IEventIngestStore store)
             var committed = committedThrough > 0
                 ? $"Lines 1-{committedThrough:N0} are committed; ingesting it again resumes after them and adds nothing twice."
                 : "Nothing of it is committed; ingesting it again starts from the beginning.";
+            var cause = ex.Message.Trim();
             throw new IngestStoreException(
-                $"The store failed while {doing} of {source.Name}: {ex.Message.Trim()} {committed}", committedThrough, ex);
+                $"The store failed while {doing} of {source.Name}: {cause}{(cause.EndsWith('.') ? "" : ".")} {committed}", committedThrough, ex);
         }
     }
 
