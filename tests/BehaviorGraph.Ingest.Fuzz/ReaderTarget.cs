@@ -54,7 +54,7 @@ internal static class ReaderTarget
                 previous = row.Line;
                 Require(row.Raw.Length <= QuarantinedRow.MaxRawLength, $"raw text of {row.Raw.Length} characters");
                 Require(IsValidText(row.Raw), "raw text that is not valid UTF-16");
-                Require(!row.Reason.Any(c => char.IsControl(c) || char.IsSurrogate(c)), $"a reason with a raw control character: {row.Reason}");
+                Require(!row.Reason.Any(char.IsControl) && !HasLoneSurrogate(row.Reason), $"a reason with a raw control character: {row.Reason}");
                 Require(row.Reason.Contains(": ", StringComparison.Ordinal), $"a reason without a code: {row.Reason}");
             }
 

@@ -11,11 +11,13 @@ executions="${2:-1000000}"
 out="${3:-/tmp/bg-fuzz-$target}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-build="/tmp/bg-fuzz-build"
+build="/tmp/bg-fuzz-build"   # instrumented: runs only under afl-fuzz
+plain="/tmp/bg-fuzz-plain"   # the same harness uninstrumented, to replay saved inputs
 
 command -v afl-fuzz >/dev/null || { echo "fuzz.sh: afl-fuzz not found; apt-get install afl++" >&2; exit 2; }
 (cd "$root" && dotnet tool restore >/dev/null)
 dotnet publish "$here/BehaviorGraph.Ingest.Fuzz.csproj" -c Release -o "$build" -v q >/dev/null
+rm -rf "$plain" && cp -r "$build" "$plain"
 (cd "$root" && dotnet sharpfuzz "$build/BehaviorGraph.Ingest.dll")
 
 rm -rf "$out"
@@ -28,7 +30,7 @@ stats="$out/default/fuzzer_stats"
 echo "afl-fuzz $target: $(grep -E '^execs_done' "$stats" | awk '{print $3}') executions, $(grep -E '^corpus_count' "$stats" | awk '{print $3}') inputs in the corpus, $(grep -E '^saved_crashes' "$stats" | awk '{print $3}') crashes, $(grep -E '^saved_hangs' "$stats" | awk '{print $3}') hangs, $(grep -E '^bitmap_cvg' "$stats" | awk '{print $3}') of the map covered"
 crashes=$(find "$out/default/crashes" "$out/default/hangs" -type f ! -name README.txt | wc -l)
 if [ "$crashes" -gt 0 ]; then
-  dotnet "$build/BehaviorGraph.Ingest.Fuzz.dll" replay "$target" "$out/default/crashes" "$out/default/hangs" || true
+  dotnet "$plain/BehaviorGraph.Ingest.Fuzz.dll" replay "$target" "$out/default/crashes" "$out/default/hangs" || true
   exit 1
 fi
-dotnet "$build/BehaviorGraph.Ingest.Fuzz.dll" replay "$target" "$out/default/queue"
+dotnet "$plain/BehaviorGraph.Ingest.Fuzz.dll" replay "$target" "$out/default/queue"

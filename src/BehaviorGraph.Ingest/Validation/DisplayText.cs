@@ -32,7 +32,7 @@ internal static class DisplayText
             else if (char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1]))
             {
                 var scalar = char.ConvertToUtf32(c, shown[i + 1]);
-                if (Rune.GetUnicodeCategory(new Rune(scalar)) == UnicodeCategory.Format)
+                if (NeedsEscape(Rune.GetUnicodeCategory(new Rune(scalar))))
                 {
                     builder.Append(CultureInfo.InvariantCulture, $"\\U{scalar:X8}");
                 }
@@ -56,7 +56,9 @@ internal static class DisplayText
         return cut ? builder.Append('…').ToString() : builder.ToString();
     }
 
-    private static bool NeedsEscape(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+    private static bool NeedsEscape(char c) => NeedsEscape(char.GetUnicodeCategory(c));
+
+    private static bool NeedsEscape(UnicodeCategory category) => category is UnicodeCategory.Control or UnicodeCategory.Format
         or UnicodeCategory.Surrogate or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
         or UnicodeCategory.SpaceSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned;
 }
