@@ -16,6 +16,7 @@ plain="/tmp/bg-fuzz-plain"   # the same harness uninstrumented, to replay saved 
 
 command -v afl-fuzz >/dev/null || { echo "fuzz.sh: afl-fuzz not found; apt-get install afl++" >&2; exit 2; }
 (cd "$root" && dotnet tool restore >/dev/null)
+rm -rf "$build"
 dotnet publish "$here/BehaviorGraph.Ingest.Fuzz.csproj" -c Release -o "$build" -v q >/dev/null
 rm -rf "$plain" && cp -r "$build" "$plain"
 (cd "$root" && dotnet sharpfuzz "$build/BehaviorGraph.Ingest.dll")
