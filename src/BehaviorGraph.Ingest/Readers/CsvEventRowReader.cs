@@ -10,7 +10,7 @@ namespace BehaviorGraph.Ingest.Readers;
 /// </summary>
 internal sealed class CsvEventRowReader(ReaderLimits limits) : IEventRowReader, IRowParser
 {
-    private readonly char[] _chars = new char[limits.MaxRowBytes + 2];
+    private char[] _chars = new char[Math.Min(limits.MaxRowBytes + 2, 4096)];
     private CsvColumns? _columns;
     private Range[] _fields = [];
 
@@ -26,6 +26,7 @@ internal sealed class CsvEventRowReader(ReaderLimits limits) : IEventRowReader, 
 
     public void ReadHeader(ReadOnlySpan<byte> line, long lineNumber)
     {
+        EnsureChars(line.Length);
         if (Utf8.ToUtf16(line, _chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
             throw new IngestInputException($"The CSV header (line {lineNumber}) is not UTF-8 text.");
@@ -50,6 +51,7 @@ internal sealed class CsvEventRowReader(ReaderLimits limits) : IEventRowReader, 
 
     public void ReadRow(ReadOnlySpan<byte> line, long lineNumber, RowChunkBuilder builder)
     {
+        EnsureChars(line.Length);
         var columns = _columns!;
         if (Utf8.ToUtf16(line, _chars, out var bytesRead, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
@@ -101,5 +103,14 @@ internal sealed class CsvEventRowReader(ReaderLimits limits) : IEventRowReader, 
         var bad = line[offset..];
         var shown = string.Join(' ', bad[..Math.Min(bad.Length, 4)].ToArray().Select(b => $"0x{b:X2}"));
         return $"{QuarantineReasons.InvalidEncoding}: the line is not UTF-8 text (bytes {shown} at byte {offset + 1})";
+    }
+
+    /// <summary>Grows the character buffer to hold a line of <paramref name="bytes"/> UTF-8 bytes (never more characters than bytes).</summary>
+    private void EnsureChars(int bytes)
+    {
+        if (_chars.Length < bytes + 2)
+        {
+            _chars = new char[Math.Min(limits.MaxRowBytes + 2, Math.Max(bytes + 2, 2 * _chars.Length))];
+        }
     }
 }

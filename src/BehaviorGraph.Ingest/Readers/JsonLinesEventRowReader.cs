@@ -14,7 +14,7 @@ internal sealed class JsonLinesEventRowReader(ReaderLimits limits) : IEventRowRe
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
-    private readonly char[] _chars = new char[limits.MaxRowBytes + 2];
+    private char[] _chars = new char[Math.Min(limits.MaxRowBytes + 2, 4096)];
     private readonly int[] _start = new int[EventFieldNames.All.Length];
     private readonly int[] _length = new int[EventFieldNames.All.Length];
 
@@ -32,6 +32,7 @@ internal sealed class JsonLinesEventRowReader(ReaderLimits limits) : IEventRowRe
 
     public void ReadRow(ReadOnlySpan<byte> line, long lineNumber, RowChunkBuilder builder)
     {
+        EnsureChars(line.Length);
         if (!Utf8.IsValid(line))
         {
             Utf8.ToUtf16(line, _chars, out var bytesRead, out _, replaceInvalidSequences: false);
@@ -167,5 +168,14 @@ internal sealed class JsonLinesEventRowReader(ReaderLimits limits) : IEventRowRe
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return DisplayText.Of(end < 0 ? message : message[..end], 200);
+    }
+
+    /// <summary>Grows the character buffer to hold a line of <paramref name="bytes"/> UTF-8 bytes (never more characters than bytes).</summary>
+    private void EnsureChars(int bytes)
+    {
+        if (_chars.Length < bytes + 2)
+        {
+            _chars = new char[Math.Min(limits.MaxRowBytes + 2, Math.Max(bytes + 2, 2 * _chars.Length))];
+        }
     }
 }

@@ -14,7 +14,8 @@ internal sealed class LineSplitter
 
     private readonly Stream _input;
     private readonly int _maxRowBytes;
-    private readonly byte[] _buffer;
+    private readonly int _maxBufferBytes;
+    private byte[] _buffer;
     private readonly byte[] _excerpt = new byte[ExcerptBytes];
     private int _start;
     private int _end;
@@ -29,7 +30,10 @@ internal sealed class LineSplitter
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRowBytes, 16);
         _input = input;
         _maxRowBytes = maxRowBytes;
-        _buffer = GC.AllocateUninitializedArray<byte>(Math.Max(2 * (maxRowBytes + 2), 64 * 1024));
+        // The buffer starts small (a request body of a few rows needs no more) and grows only while one line does not
+        // fit, up to twice the row limit, so memory is bounded by the limit whatever the input.
+        _maxBufferBytes = Math.Max(2 * (maxRowBytes + 2), 64 * 1024);
+        _buffer = GC.AllocateUninitializedArray<byte>(64 * 1024);
     }
 
     /// <summary>1-based number of the current line.</summary>
@@ -86,6 +90,11 @@ internal sealed class LineSplitter
 
                 SetCurrent(_start, available.Length, consumed: available.Length);
                 return true;
+            }
+
+            if (_start == 0 && _end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Min(_maxBufferBytes, 2 * _buffer.Length));
             }
 
             Fill();

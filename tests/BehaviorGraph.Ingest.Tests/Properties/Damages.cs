@@ -156,7 +156,7 @@ internal static class Damages
             }
 
             return [0xEF, 0xBB, 0xBF, .. Render(true, d, _ => { })!];
-        }, InvisibleCharacters, InvalidTimestamp, InvalidType, InvalidValue, UnexpectedTarget, UnknownTargetKind, InvalidCsv);
+        }, InvisibleCharacters, InvalidTimestamp, InvalidType, InvalidValue, UnexpectedTarget, UnknownTargetKind, InvalidCsv, IdTooLong);
         yield return new("csv_header_repeated", d => Rendering.Utf8(string.Join(',', d.Columns)), InvalidTimestamp);
         yield return new("csv_as_utf16", d => Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Render(true, d, _ => { })!)), InvalidEncoding, InvalidType, InvalidCsv);
         yield return new("csv_only_commas", d => Rendering.Utf8(new string(',', d.Columns.Length - 1)), MissingField);

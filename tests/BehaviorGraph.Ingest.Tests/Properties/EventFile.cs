@@ -95,6 +95,13 @@ internal sealed class EventFile
                 case LineKind.Damaged:
                     var damage = catalogue[item.Damage % catalogue.Length];
                     var content = damage.Apply(input);
+
+                    // A byte-order mark that begins the file is the file's own, dropped by design, not damage.
+                    if (content is [0xEF, 0xBB, 0xBF, ..] && bytes.Count == 0)
+                    {
+                        content = null;
+                    }
+
                     if (content is null)
                     {
                         damage = catalogue[0];
