@@ -62,7 +62,7 @@ public sealed class EventIngestor(IEventIngestStore store)
     private async Task<IngestReport> IngestAsync(IngestSource source, Stream stream, EventFormat format, IngestOptions options, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var previous = await store.GetProgressAsync(source.ContentHash, cancellationToken);
+        var previous = await StoreCall(() => store.GetProgressAsync(source.ContentHash, cancellationToken), source, "reading its progress", 0);
         if (previous is { IsComplete: true } && !options.Force)
         {
             return new IngestReport(source.Name, source.ContentHash, 0, 0, 0, 0, 0, AlreadyComplete: true, new Dictionary<string, long>(), clock.Elapsed);
@@ -92,26 +92,32 @@ public sealed class EventIngestor(IEventIngestStore store)
                     // A prepared batch no longer needs the parsed rows, so only the raw batch of a store that
                     // prepares nothing travels on to the writer.
                     Put(writer, batch is not null && preparer is not null
-                        ? new PreparedChunk(chunk.RowsRead, chunk.RowsSkipped, chunk.Quarantined, null, preparer.Prepare(batch))
-                        : new PreparedChunk(chunk.RowsRead, chunk.RowsSkipped, chunk.Quarantined, batch, null), stop.Token);
+                        ? new PreparedChunk(Counts(chunk), chunk.Quarantined, null, preparer.Prepare(batch))
+                        : new PreparedChunk(Counts(chunk), chunk.Quarantined, batch, null), stop.Token);
                 }
             }
         });
 
-        long read = 0, ingested = 0, duplicates = 0, quarantined = 0, skipped = 0;
+        long read = 0, ingested = 0, duplicates = 0, quarantined = 0, skipped = 0, blank = 0, lines = 0;
+        var committed = skipThrough;
         var byReason = new Dictionary<string, long>(StringComparer.Ordinal);
         var length = stream.CanSeek ? stream.Length : 0;
         try
         {
             await foreach (var chunk in prepared.Reader.ReadAllAsync(stop.Token))
             {
-                read += chunk.RowsRead;
-                skipped += chunk.RowsSkipped;
+                read += chunk.Rows.RowsRead;
+                skipped += chunk.Rows.RowsSkipped;
+                blank += chunk.Rows.BlankLines;
+                lines = Math.Max(lines, chunk.Rows.LastLine);
                 if (chunk.Raw is not null || chunk.Prepared is not null)
                 {
-                    var result = chunk.Prepared is not null
-                        ? await preparer!.WriteBatchAsync(chunk.Prepared, stop.Token)
-                        : await store.WriteBatchAsync(chunk.Raw!, stop.Token);
+                    var result = await StoreCall(
+                        () => chunk.Prepared is not null
+                            ? preparer!.WriteBatchAsync(chunk.Prepared, stop.Token)
+                            : store.WriteBatchAsync(chunk.Raw!, stop.Token),
+                        source, $"writing the batch of lines {committed + 1:N0}-{chunk.Rows.LastLine:N0}", committed);
+                    committed = chunk.Rows.LastLine;
                     ingested += result.Inserted;
                     duplicates += result.Duplicates;
                     quarantined += result.Quarantined;
@@ -135,8 +141,31 @@ public sealed class EventIngestor(IEventIngestStore store)
             await Task.WhenAll(parsing, preparing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        await store.CompleteSourceAsync(source, cancellationToken);
-        return new IngestReport(source.Name, source.ContentHash, read, ingested, duplicates, quarantined, skipped, AlreadyComplete: false, byReason, clock.Elapsed);
+        await StoreCall(async () => { await store.CompleteSourceAsync(source, cancellationToken); return 0; }, source, "recording it as complete", committed);
+        return new IngestReport(
+            source.Name, source.ContentHash, read, ingested, duplicates, quarantined, skipped, AlreadyComplete: false, byReason, clock.Elapsed,
+            BlankLines: blank, Lines: lines);
+    }
+
+    /// <summary>
+    /// Runs one store call; a failure (other than cancellation) becomes an <see cref="IngestStoreException"/> that says
+    /// what was being done and how far the source is safely committed, since every batch is atomic.
+    /// </summary>
+    private static async Task<T> StoreCall<T>(Func<Task<T>> call, IngestSource source, string doing, long committedThrough)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or IngestInputException or IngestStoreException))
+        {
+            var committed = committedThrough > 0
+                ? $"Lines 1-{committedThrough:N0} are committed; ingesting it again resumes after them and adds nothing twice."
+                : "Nothing of it is committed; ingesting it again starts from the beginning.";
+            var cause = ex.Message.Trim();
+            throw new IngestStoreException(
+                $"The store failed while {doing} of {source.Name}: {cause}{(cause.EndsWith('.') ? "" : ".")} {committed}", committedThrough, ex);
+        }
     }
 
     /// <summary>
@@ -167,8 +196,13 @@ public sealed class EventIngestor(IEventIngestStore store)
         }
     }
 
-    /// <summary>What the writing stage gets of a chunk: its counts, its quarantined rows and the batch to write (raw or prepared; neither when the chunk only skipped rows).</summary>
-    private sealed record PreparedChunk(long RowsRead, long RowsSkipped, IReadOnlyList<QuarantinedRow> Quarantined, EventBatch? Raw, PreparedBatch? Prepared);
+    /// <summary>What the writing stage gets of a chunk: its counts and quarantined rows, and the batch to write (raw or prepared; neither when the chunk holds no row).</summary>
+    private sealed record PreparedChunk(ChunkCounts Rows, IReadOnlyList<QuarantinedRow> Quarantined, EventBatch? Raw, PreparedBatch? Prepared);
+
+    /// <summary>A chunk's line counts, kept apart from its rows so a prepared batch does not hold them.</summary>
+    private sealed record ChunkCounts(long RowsRead, long RowsSkipped, long BlankLines, long LastLine);
+
+    private static ChunkCounts Counts(RowChunk chunk) => new(chunk.RowsRead, chunk.RowsSkipped, chunk.BlankLines, chunk.LastLine);
 
     private static EventFormat DetectFormat(string name, Stream stream)
     {

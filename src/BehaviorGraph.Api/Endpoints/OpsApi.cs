@@ -170,20 +170,34 @@ public static class OpsApi
             return TooLarge(options);
         }
 
-        if (mediaType == "application/json" && FirstNonBlank(body) == '[')
+        // A UTF-8 byte-order mark is accepted, as in files; everything after it is read as the files' readers read it.
+        ReadOnlyMemory<byte> content = body.AsMemory(body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0);
+        if (mediaType == "application/json" && FirstNonBlank(content.Span) == '[')
         {
-            try
+            if (!TryArrayToJsonLines(content.Span, out var lines, out var error))
             {
-                body = ArrayToJsonLines(body);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [$"The JSON array is malformed, so its items cannot be told apart: {error}"] });
             }
-            catch (JsonException ex)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [$"The JSON array is malformed: {ex.Message}"] });
-            }
+
+            content = lines;
         }
 
         var name = $"http:{request.HttpContext.User.Identity?.Name ?? "unknown"}";
-        var report = await new EventIngestor(store.Ingest).IngestContentAsync(name, body, EventFormat.JsonLines, IngestOptions.Default, cancellationToken);
+        IngestReport report;
+        try
+        {
+            report = await new EventIngestor(store.Ingest).IngestContentAsync(name, content.ToArray(), EventFormat.JsonLines, IngestOptions.Default, cancellationToken);
+        }
+        catch (IngestInputException ex)
+        {
+            // Only a body that is not UTF-8 as a whole (a UTF-16 byte-order mark) gets here: rows never do.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [ex.Message] });
+        }
+        catch (IngestStoreException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The store is unavailable");
+        }
+
         metrics.EventsIngested(report.Ingested, report.Quarantined);
         return TypedResults.Ok(new EventsResponse(
             report.Source, report.ContentHash, report.Read, report.Ingested, report.Duplicates, report.Quarantined, report.QuarantinedByReason, report.AlreadyComplete));
@@ -210,11 +224,11 @@ public static class OpsApi
         return buffer.ToArray();
     }
 
-    private static char FirstNonBlank(byte[] body)
+    private static char FirstNonBlank(ReadOnlySpan<byte> body)
     {
         foreach (var b in body)
         {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {
                 return (char)b;
             }
@@ -223,21 +237,44 @@ public static class OpsApi
         return '\0';
     }
 
-    /// <summary>Each array element becomes one JSON Lines row, so the JSON Lines reader validates and quarantines it.</summary>
-    private static byte[] ArrayToJsonLines(byte[] body)
+    /// <summary>
+    /// Each array element becomes one JSON Lines row holding the element's own bytes (its line breaks, which JSON allows
+    /// only between tokens, made spaces), so the JSON Lines reader validates and quarantines it like a line of a file:
+    /// an element that is no event object, has a lone surrogate escape or is not UTF-8 costs only itself, and its
+    /// quarantine line is its 1-based position in the array. Only an array whose structure is broken is refused whole.
+    /// </summary>
+    private static bool TryArrayToJsonLines(ReadOnlySpan<byte> body, out ReadOnlyMemory<byte> lines, out string? error)
     {
-        using var document = JsonDocument.Parse(body);
-        using var output = new MemoryStream(body.Length);
-        foreach (var element in document.RootElement.EnumerateArray())
+        var output = new MemoryStream(body.Length + 16);
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        try
         {
-            using (var writer = new Utf8JsonWriter(output))
+            reader.Read();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                element.WriteTo(writer);
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var element = body[start..(int)reader.BytesConsumed];
+                var line = element.ToArray();
+                line.AsSpan().Replace((byte)'\n', (byte)' ');
+                line.AsSpan().Replace((byte)'\r', (byte)' ');
+                output.Write(line);
+                output.WriteByte((byte)'\n');
             }
 
-            output.WriteByte((byte)'\n');
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException ex)
+        {
+            lines = default;
+            error = ex.Message;
+            return false;
         }
 
-        return output.ToArray();
+        lines = output.GetBuffer().AsMemory(0, (int)output.Length);
+        error = null;
+        return true;
     }
 }

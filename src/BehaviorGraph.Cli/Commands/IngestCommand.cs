@@ -38,12 +38,32 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         var ingestor = new EventIngestor(store.Ingest);
         var options = new IngestOptions(settings.BatchSize, EventFormat.Auto, settings.Force);
         var reports = new List<IngestReport>();
+        var failures = new List<(string File, string Reason)>();
+
+        // A file that cannot be read at all costs only itself: the files after it go in, and the command fails at the
+        // end naming it. A store failure stops at once (every file after it would fail the same way).
+        async Task IngestOneAsync(string file, IProgress<IngestProgress>? reporter)
+        {
+            try
+            {
+                reports.Add(await ingestor.IngestFileAsync(file, options, reporter, cancellationToken));
+            }
+            catch (IngestInputException ex)
+            {
+                failures.Add((file, ex.Message));
+            }
+            catch (IngestStoreException ex)
+            {
+                var before = reports.Count > 0 ? $" The {reports.Count} file(s) before it are ingested." : "";
+                throw new UserFacingException(ex.Message + before, ex);
+            }
+        }
 
         if (settings.Json || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             foreach (var file in files)
             {
-                reports.Add(await ingestor.IngestFileAsync(file, options, null, cancellationToken));
+                await IngestOneAsync(file, null);
             }
         }
         else
@@ -62,7 +82,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
                                 task.Value = (double)p.BytesRead / p.BytesTotal;
                             }
                         });
-                        reports.Add(await ingestor.IngestFileAsync(file, options, reporter, cancellationToken));
+                        await IngestOneAsync(file, reporter);
                         task.Value = 1;
                     }
                 });
@@ -75,6 +95,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
             {
                 store = store.Description,
                 files = reports,
+                failed = failures.Select(f => new { file = f.File, reason = f.Reason }),
                 read = reports.Sum(r => r.Read),
                 ingested = reports.Sum(r => r.Ingested),
                 duplicates = reports.Sum(r => r.Duplicates),
@@ -84,6 +105,19 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         else
         {
             Render(store.Description, reports);
+        }
+
+        if (failures.Count > 0)
+        {
+            var others = files.Count - failures.Count;
+            Console.Error.WriteLine(
+                $"bgraph: error: {failures.Count} of {files.Count} file(s) could not be ingested{(others > 0 ? $" (the other {others} were)" : "")}:");
+            foreach (var (file, reason) in failures)
+            {
+                Console.Error.WriteLine($"  {file}: {reason}");
+            }
+
+            return ExitCodes.Failure;
         }
 
         if (settings.Strict && quarantined > 0)
@@ -136,6 +170,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         {
             var note = r.AlreadyComplete ? "already ingested (same content hash); skipped"
                 : r.SkippedRows > 0 ? $"resumed after {r.SkippedRows:N0} committed rows"
+                : r.BlankLines > 0 ? $"{r.BlankLines:N0} blank line(s)"
                 : string.Empty;
             table.AddRow(
                 TerminalText.Markup(Path.GetFileName(r.Source)), $"{r.Read:N0}", $"{r.Ingested:N0}", $"{r.Duplicates:N0}",

@@ -1,106 +1,116 @@
+using System.Buffers;
+using System.Text.Unicode;
 using BehaviorGraph.Ingest.Validation;
-using nietras.SeparatedValues;
 
 namespace BehaviorGraph.Ingest.Readers;
 
-/// <summary>Reads the CSV form of the event contract (header row; RFC 4180 quoting) with Sep.</summary>
-internal sealed class CsvEventRowReader : IEventRowReader
+/// <summary>
+/// Reads the CSV form of the event contract: a header row naming the columns (matched regardless of ASCII case, in
+/// any order; unknown columns are ignored), then one row per line, RFC 4180 quoting within the line.
+/// </summary>
+internal sealed class CsvEventRowReader(ReaderLimits limits) : IEventRowReader, IRowParser
 {
-    private static readonly string[] RequiredColumns = ["ts", "type", "actor"];
+    private char[] _chars = new char[Math.Min(limits.MaxRowBytes + 2, 4096)];
+    private CsvColumns? _columns;
+    private Range[] _fields = [];
 
-    public IEnumerable<RowChunk> ReadChunks(Stream input, int chunkSize, long skipThroughLine, CancellationToken cancellationToken)
+    public CsvEventRowReader()
+        : this(ReaderLimits.Default)
     {
-        using var reader = Sep.New(',').Reader(o => o with
-        {
-            HasHeader = true,
-            Unescape = true,
-            DisableColCountCheck = true,
-            ColNameComparer = StringComparer.OrdinalIgnoreCase,
-        }).From(input);
-
-        var columns = ColumnMap.From(reader.Header);
-        var builder = new RowChunkBuilder(chunkSize);
-        while (reader.MoveNext())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ReadRow(reader, columns, builder, skipThroughLine);
-            if (builder.IsFull)
-            {
-                yield return builder.Take();
-            }
-        }
-
-        if (!builder.IsEmpty)
-        {
-            yield return builder.Take();
-        }
     }
 
-    private static void ReadRow(SepReader reader, ColumnMap columns, RowChunkBuilder builder, long skipThroughLine)
+    public bool HasHeader => true;
+
+    public IEnumerable<RowChunk> ReadChunks(Stream input, int chunkSize, long skipThroughLine, CancellationToken cancellationToken) =>
+        LineRows.Read(input, this, limits, chunkSize, skipThroughLine, cancellationToken);
+
+    public void ReadHeader(ReadOnlySpan<byte> line, long lineNumber)
     {
-        var row = reader.Current;
-        var line = row.LineNumberFrom;
-        if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+        EnsureChars(line.Length);
+        if (Utf8.ToUtf16(line, _chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
+            throw new IngestInputException($"The CSV header (line {lineNumber}) is not UTF-8 text.");
+        }
+
+        var text = _chars.AsSpan(0, written);
+        var fields = new Range[Math.Min(text.Count(',') + 1, 4096)];
+        var count = CsvLineParser.Split(text, fields, out var error);
+        if (count < 0)
+        {
+            throw new IngestInputException($"The CSV header (line {lineNumber}) is malformed: {error}.");
+        }
+
+        if (count > fields.Length)
+        {
+            throw new IngestInputException($"The CSV header (line {lineNumber}) has {count:N0} columns; at most {fields.Length:N0} are read.");
+        }
+
+        _columns = CsvColumns.From(text, fields.AsSpan(0, count), lineNumber);
+        _fields = new Range[count + 1];
+    }
+
+    public void ReadRow(ReadOnlySpan<byte> line, long lineNumber, RowChunkBuilder builder)
+    {
+        EnsureChars(line.Length);
+        var columns = _columns!;
+        if (Utf8.ToUtf16(line, _chars, out var bytesRead, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            builder.AddQuarantined(lineNumber, InvalidUtf8Reason(line, bytesRead), RawExcerpt.Of(line));
             return;
         }
 
-        if (line <= skipThroughLine)
+        var text = _chars.AsSpan(0, written);
+        var count = CsvLineParser.Split(text, _fields, out var error);
+        if (count < 0)
         {
-            builder.AddSkipped(line);
+            builder.AddQuarantined(lineNumber, $"{QuarantineReasons.InvalidCsv}: {error}", RawExcerpt.Of(line));
             return;
         }
 
-        if (row.ColCount != columns.Count)
+        if (count != columns.Count)
         {
-            builder.AddQuarantined(line, $"{QuarantineReasons.WrongColumnCount}: expected {columns.Count} columns as in the header, got {row.ColCount}", row.Span.ToString());
+            builder.AddQuarantined(
+                lineNumber, $"{QuarantineReasons.WrongColumnCount}: expected {columns.Count} columns as in the header, got {count}", RawExcerpt.Of(line));
             return;
         }
 
+        var f = _fields;
         var fields = new EventFields
         {
-            EventId = columns.EventId < 0 ? default : row[columns.EventId].Span,
-            Ts = row[columns.Ts].Span,
-            Type = row[columns.Type].Span,
-            Actor = row[columns.Actor].Span,
-            Target = columns.Target < 0 ? default : row[columns.Target].Span,
-            TargetKind = columns.TargetKind < 0 ? default : row[columns.TargetKind].Span,
-            Value = columns.Value < 0 ? default : row[columns.Value].Span,
-            Device = columns.Device < 0 ? default : row[columns.Device].Span,
-            Ip = columns.Ip < 0 ? default : row[columns.Ip].Span,
+            EventId = columns.EventId < 0 ? default : text[f[columns.EventId]],
+            Ts = text[f[columns.Ts]],
+            Type = text[f[columns.Type]],
+            Actor = text[f[columns.Actor]],
+            Target = columns.Target < 0 ? default : text[f[columns.Target]],
+            TargetKind = columns.TargetKind < 0 ? default : text[f[columns.TargetKind]],
+            Value = columns.Value < 0 ? default : text[f[columns.Value]],
+            Device = columns.Device < 0 ? default : text[f[columns.Device]],
+            Ip = columns.Ip < 0 ? default : text[f[columns.Ip]],
         };
         var e = EventRowValidator.Validate(fields, out var reason);
         if (e is null)
         {
-            builder.AddQuarantined(line, reason!, row.Span.ToString());
+            builder.AddQuarantined(lineNumber, reason!, RawExcerpt.Of(line));
         }
         else
         {
-            builder.AddEvent(e, line);
+            builder.AddEvent(e, lineNumber, line.Length);
         }
     }
 
-    private sealed record ColumnMap(int Count, int EventId, int Ts, int Type, int Actor, int Target, int TargetKind, int Value, int Device, int Ip)
+    internal static string InvalidUtf8Reason(ReadOnlySpan<byte> line, int offset)
     {
-        public static ColumnMap From(SepReaderHeader header)
+        var bad = line[offset..];
+        var shown = string.Join(' ', bad[..Math.Min(bad.Length, 4)].ToArray().Select(b => $"0x{b:X2}"));
+        return $"{QuarantineReasons.InvalidEncoding}: the line is not UTF-8 text (bytes {shown} at byte {offset + 1})";
+    }
+
+    /// <summary>Grows the character buffer to hold a line of <paramref name="bytes"/> UTF-8 bytes (never more characters than bytes).</summary>
+    private void EnsureChars(int bytes)
+    {
+        if (_chars.Length < bytes + 2)
         {
-            if (header.IsEmpty)
-            {
-                throw new IngestInputException("The CSV input is empty: expected a header row naming at least ts, type and actor.");
-            }
-
-            var missing = RequiredColumns.Where(c => !header.TryIndexOf(c, out _)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new IngestInputException(
-                    $"The CSV header lacks required column(s) {string.Join(", ", missing)}; it has: {string.Join(", ", header.ColNames)}.");
-            }
-
-            return new ColumnMap(
-                header.ColNames.Count, Index(header, "event_id"), Index(header, "ts"), Index(header, "type"), Index(header, "actor"),
-                Index(header, "target"), Index(header, "target_kind"), Index(header, "value"), Index(header, "device"), Index(header, "ip"));
+            _chars = new char[Math.Min(limits.MaxRowBytes + 2, Math.Max(bytes + 2, 2 * _chars.Length))];
         }
-
-        private static int Index(SepReaderHeader header, string name) => header.TryIndexOf(name, out var index) ? index : -1;
     }
 }

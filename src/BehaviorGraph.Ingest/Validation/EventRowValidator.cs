@@ -13,9 +13,22 @@ internal static class EventRowValidator
     public const double MinRating = -10;
     public const double MaxRating = 10;
 
+    /// <summary>
+    /// Largest magnitude of <c>value</c> for every type (ratings have their own, narrower range). A billion holds
+    /// any count, amount or score a platform sends, and keeps an edge's value sum finite and exact to well below
+    /// one unit for as many events as a store can hold (1e308 summed twice would be infinite).
+    /// </summary>
+    public const double MaxAbsValue = 1e9;
+
+    /// <summary>
+    /// What is trimmed around a field: ASCII spaces and tabs only. Any other whitespace (no-break space, U+2028, ...)
+    /// is kept, so the id rules see it and an id with it is quarantined instead of silently merged with one without.
+    /// </summary>
+    private const string Padding = " \t";
+
     public static InteractionEvent? Validate(scoped in EventFields f, out string? reason)
     {
-        var typeText = f.Type.Trim();
+        var typeText = f.Type.Trim(Padding);
         if (typeText.IsEmpty)
         {
             reason = $"{QuarantineReasons.MissingField}: required field 'type' is empty";
@@ -35,7 +48,7 @@ internal static class EventRowValidator
             return null;
         }
 
-        var ts = f.Ts.Trim();
+        var ts = f.Ts.Trim(Padding);
         if (ts.IsEmpty)
         {
             reason = $"{QuarantineReasons.MissingField}: required field 'ts' is empty";
@@ -69,13 +82,13 @@ internal static class EventRowValidator
                 return null;
             }
 
-            if (!TryTargetKind(f.TargetKind.Trim(), type, out targetKind, out reason))
+            if (!TryTargetKind(f.TargetKind.Trim(Padding), type, out targetKind, out reason))
             {
                 return null;
             }
         }
 
-        if (!TryValue(f.Value.Trim(), type, out var value, out reason)
+        if (!TryValue(f.Value.Trim(Padding), type, out var value, out reason)
             || !TryId(f.Device, "device", required: false, out var device, out reason)
             || !TryId(f.Ip, "ip", required: false, out var ip, out reason)
             || !TryId(f.EventId, "event_id", required: false, out var eventId, out reason))
@@ -90,7 +103,7 @@ internal static class EventRowValidator
 
     private static bool TryId(ReadOnlySpan<char> raw, string field, bool required, out string? id, out string? reason)
     {
-        var text = raw.Trim();
+        var text = raw.Trim(Padding);
         id = null;
         if (text.IsEmpty)
         {
@@ -162,6 +175,12 @@ internal static class EventRowValidator
             return false;
         }
 
+        if (Math.Abs(number) > MaxAbsValue)
+        {
+            reason = $"{QuarantineReasons.ValueOutOfRange}: value {number.ToString(CultureInfo.InvariantCulture)} is outside -1e9..1e9";
+            return false;
+        }
+
         value = number;
         return true;
     }
@@ -179,10 +198,5 @@ internal static class EventRowValidator
         return true;
     }
 
-    private static string Shorten(ReadOnlySpan<char> text)
-    {
-        const int max = 40;
-        var clean = text.Length > max ? string.Concat(text[..max], "…") : text.ToString();
-        return clean.Replace('\n', ' ').Replace('\r', ' ');
-    }
+    private static string Shorten(ReadOnlySpan<char> text) => DisplayText.Of(text);
 }

@@ -18,14 +18,14 @@ internal static class TimestampParser
         {
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
             {
-                error = $"{QuarantineReasons.InvalidTimestamp}: '{text}' is not a valid Unix epoch in seconds";
+                error = $"{QuarantineReasons.InvalidTimestamp}: '{DisplayText.Of(text)}' is not a valid Unix epoch in seconds";
                 return false;
             }
 
             var ms = Math.Round(seconds * 1000d);
             if (ms < MinMs || ms >= MaxMs)
             {
-                error = $"{QuarantineReasons.TimestampOutOfRange}: '{text}' is outside 1970..2099 when read as Unix epoch seconds";
+                error = $"{QuarantineReasons.TimestampOutOfRange}: '{DisplayText.Of(text)}' is outside 1970..2099 when read as Unix epoch seconds";
                 return false;
             }
 
@@ -34,22 +34,32 @@ internal static class TimestampParser
             return true;
         }
 
+        if (IsoTimestamp.TryParse(text, out unixMs))
+        {
+            return InRange(text, unixMs, out error);
+        }
+
         if (!HasOffset(text))
         {
-            error = $"{QuarantineReasons.InvalidTimestamp}: '{text}' is not ISO-8601 with an offset or Z, nor Unix epoch seconds";
+            error = $"{QuarantineReasons.InvalidTimestamp}: '{DisplayText.Of(text)}' is not ISO-8601 with an offset or Z, nor Unix epoch seconds";
             return false;
         }
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            error = $"{QuarantineReasons.InvalidTimestamp}: '{text}' is not a valid ISO-8601 timestamp";
+            error = $"{QuarantineReasons.InvalidTimestamp}: '{DisplayText.Of(text)}' is not a valid ISO-8601 timestamp";
             return false;
         }
 
         unixMs = parsed.ToUnixTimeMilliseconds();
+        return InRange(text, unixMs, out error);
+    }
+
+    private static bool InRange(ReadOnlySpan<char> text, long unixMs, out string? error)
+    {
         if (unixMs < MinMs || unixMs >= MaxMs)
         {
-            error = $"{QuarantineReasons.TimestampOutOfRange}: '{text}' is outside 1970..2099";
+            error = $"{QuarantineReasons.TimestampOutOfRange}: '{DisplayText.Of(text)}' is outside 1970..2099";
             return false;
         }
 

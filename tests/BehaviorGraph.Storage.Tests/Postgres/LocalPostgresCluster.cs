@@ -72,13 +72,7 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
             await cluster.RunToolAsync("initdb",
                 ["-D", cluster.DataDirectory, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"],
                 cancellationToken);
-            await cluster.RunToolAsync("pg_ctl",
-                [
-                    "-D", cluster.DataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
-                    "-o", $"-k {root} -c listen_addresses=127.0.0.1 -p {cluster.Port} -c fsync=off -c full_page_writes=off",
-                    "start",
-                ],
-                cancellationToken);
+            await cluster.StartServerAsync(cancellationToken);
             return cluster;
         }
         catch
@@ -87,6 +81,19 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Starts the server of the cluster (again), waiting until it accepts connections.</summary>
+    public Task StartServerAsync(CancellationToken cancellationToken) => RunToolAsync("pg_ctl",
+        [
+            "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60",
+            "-o", $"-k {_root} -c listen_addresses=127.0.0.1 -p {Port} -c fsync=off -c full_page_writes=off",
+            "start",
+        ],
+        cancellationToken);
+
+    /// <summary>Stops the server as an operator's fast shutdown does: open transactions roll back, sessions are cut.</summary>
+    public Task StopServerAsync(CancellationToken cancellationToken) =>
+        RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
