@@ -4,6 +4,7 @@ using BehaviorGraph.Analytics.Algorithms.PageRank;
 using BehaviorGraph.Analytics.Algorithms.Reciprocity;
 using BehaviorGraph.Analytics.Algorithms.Triangles;
 using BehaviorGraph.Analytics.Detectors;
+using BehaviorGraph.Analytics.Detectors.Blocks;
 using BehaviorGraph.Analytics.Pipeline;
 
 namespace BehaviorGraph.Analytics.Features;
@@ -38,6 +39,7 @@ internal static class FeatureBuilder
         IdentityDetection identity,
         RingDetection rings,
         BotDetection bots,
+        BlockDetection blocks,
         FeatureOptions options,
         CancellationToken cancellationToken)
     {
@@ -45,10 +47,10 @@ internal static class FeatureBuilder
         var matrix = new FeatureMatrix(n);
         EventFeatures(data, matrix, cancellationToken);
         GraphFeatures(data, graphs, measures, matrix);
-        IdentifierFeatures(identity, rings, bots, matrix);
+        IdentifierFeatures(identity, rings, bots, blocks, matrix);
         ReportFeatures(data, graphs, matrix);
         RatingFeatures(data, options, matrix);
-        ClusterFeatures(identity, rings, bots, matrix);
+        ClusterFeatures(identity, rings, bots, blocks, matrix);
         return matrix;
     }
 
@@ -166,7 +168,7 @@ internal static class FeatureBuilder
         }
     }
 
-    private static void IdentifierFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, FeatureMatrix matrix)
+    private static void IdentifierFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, BlockDetection blocks, FeatureMatrix matrix)
     {
         var devices = matrix["devices_used"];
         var ips = matrix["ips_used"];
@@ -186,7 +188,7 @@ internal static class FeatureBuilder
             perIp[a] = identity.MaxAccountsPerIp[a];
             communitySize[a] = rings.CommunitySize[a];
             communityDensity[a] = rings.CommunityDensity[a];
-            block[a] = rings.DenseBlockDensity[a];
+            block[a] = blocks.BlockDensity[a];
             lockSize[a] = bots.GroupSize[a];
             lockSync[a] = bots.Synchrony[a];
             lockTargets[a] = bots.SharedTargets[a];
@@ -306,12 +308,13 @@ internal static class FeatureBuilder
         }
     }
 
-    private static void ClusterFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, FeatureMatrix matrix)
+    private static void ClusterFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, BlockDetection blocks, FeatureMatrix matrix)
     {
         var groupSize = matrix["identity_group_size"];
         Array.Fill(groupSize, 1f);
         Assign(identity.Ordered, matrix["identity_score"], groupSize);
         Assign(rings.Ordered, matrix["ring_score"], matrix["ring_size"]);
+        Assign(blocks.Ordered, matrix["block_score"], matrix["block_size"]);
         Assign(bots.Ordered, matrix["bot_score"], matrix["bot_size"]);
     }
 

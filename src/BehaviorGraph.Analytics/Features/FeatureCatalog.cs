@@ -39,7 +39,7 @@ public static class FeatureCatalog
         new("identity_group_size", "Accounts in its linked-identity cluster (1 when linked to nobody)."),
         new("community_size", "Size of its Louvain community on the mutual-interaction graph (1 when it has no mutual partner)."),
         new("community_density", "Mutual density of that community (internal mutual pairs / possible pairs)."),
-        new("dense_block_density", "Density of the densest FRAUDAR block it belongs to (0 when in none)."),
+        new("dense_block_density", "Density (engagements / accounts × targets) of the engagement block it belongs to (0 when in none)."),
         new("lockstep_group_size", "Size of its lockstep co-action group (0 when in none)."),
         new("lockstep_synchrony", "1 − median co-action gap / window of that group (0 when in none)."),
         new("lockstep_shared_targets", "Distinct targets its lockstep group co-acted on."),
@@ -61,6 +61,8 @@ public static class FeatureCatalog
         new("bot_score", "Highest score of a bot cluster it belongs to (0 when none)."),
         new("bot_size", "Size of that bot cluster (0 when none)."),
         new("identity_score", "Score of its linked-identity cluster (0 when none)."),
+        new("block_score", "Highest score of an engagement block it belongs to (0 when none)."),
+        new("block_size", "Accounts in that engagement block (0 when none)."),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];
