@@ -61,8 +61,8 @@ public static class AnalysisPipeline
         var clock = Begin(AnalysisStage.Write, progress);
         var rows = outcome.Features.ToRows(outcome.Data.AccountKeys);
         var runId = await features.BeginRunAsync(options.Description, cancellationToken);
-        await features.CompleteRunAsync(runId, FeatureCatalog.Names, rows, outcome.Clusters, cancellationToken);
-        End(AnalysisStage.Write, clock, progress, stages, $"run {runId}: {rows.Count:N0} feature rows × {FeatureCatalog.Names.Count} features, {outcome.Clusters.Count:N0} clusters");
+        await features.CompleteRunAsync(runId, AccountFeatures.Names, rows, outcome.Clusters, cancellationToken);
+        End(AnalysisStage.Write, clock, progress, stages, $"run {runId}: {rows.Count:N0} feature rows × {AccountFeatures.Names.Count} features, {outcome.Clusters.Count:N0} clusters");
 
         return new AnalysisResult(
             runId,
@@ -70,7 +70,7 @@ public static class AnalysisPipeline
             outcome.Data.Events.Count,
             outcome.Data.EdgesRead,
             outcome.Clusters,
-            FeatureCatalog.Names,
+            AccountFeatures.Names,
             stages);
     }
 
@@ -120,7 +120,7 @@ public static class AnalysisPipeline
 
         clock = Begin(AnalysisStage.Features, progress);
         var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, blocks, options.Features, cancellationToken);
-        End(AnalysisStage.Features, clock, progress, stages, Invariant($"{FeatureCatalog.All.Count} features for {matrix.Accounts:N0} accounts"));
+        End(AnalysisStage.Features, clock, progress, stages, Invariant($"{AccountFeatures.All.Count} features for {matrix.Accounts:N0} accounts"));
         return new AnalysisOutcome(data, clusters, matrix);
     }
 
