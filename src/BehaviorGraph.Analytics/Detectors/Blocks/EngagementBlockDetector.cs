@@ -31,22 +31,27 @@ internal static class EngagementBlockDetector
         }
 
         var chanceBlock = chancePeel.Blocks[0];
-        var chanceRefined = new BlockRefiner(chanceGraph).Refine(chanceBlock.Sources, chanceBlock.Targets);
-        var chanceDensity = Math.Max(chanceRefined.ExcessDensity, 0);
+        var chanceRefiner = new BlockRefiner(chanceGraph);
+        var chanceDensity = Math.Max(chanceRefiner.Refine(chanceBlock.Sources, chanceBlock.Targets).ExcessDensity, 0);
+        foreach (var block in PlainPeel(chanceGraph, options, cancellationToken))
+        {
+            chanceDensity = Math.Max(chanceDensity, chanceRefiner.Refine(block.Sources, block.Targets).ExcessDensity);
+        }
+
         var peelBar = options.NullFactor * chanceBlock.Density;
         var bar = options.NullFactor * chanceDensity;
         var peeled = Fraudar.Run(
             engagement.Graph,
             new FraudarParameters { DegreeCorrected = true, MaxBlocks = options.MaxBlocks, MinSources = options.MinAccounts, MinDensity = peelBar, CoreThreshold = peelBar },
             null,
-            cancellationToken);
+            cancellationToken).Blocks.Concat(PlainPeel(engagement.Graph, options, cancellationToken)).ToList();
 
         var measure = new BlockMeasure(data, graphs, engagement);
         var refiner = new BlockRefiner(engagement.Graph);
         var split = new GroupSplitParameters(1.0, options.Seed, options.SplitModularity, options.SplitMargin, options.SplitNullTrials);
         var owner = new HashSet<int>();
         var candidates = new List<ClusterCandidate>();
-        foreach (var block in peeled.Blocks)
+        foreach (var block in peeled)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var refined in Settle(refiner, block, split, cancellationToken))
@@ -73,8 +78,19 @@ internal static class EngagementBlockDetector
         }
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Block, "block", candidates, data.AccountKeys);
-        return new BlockDetection(clusters, ordered, blockDensity, peeled.Blocks.Count, chanceDensity, bar);
+        return new BlockDetection(clusters, ordered, blockDensity, peeled.Count, chanceDensity, bar);
     }
+
+    /// <summary>
+    /// FRAUDAR's own peeling (no degree correction), a few blocks deep. Where a block's own edges make up much of its
+    /// members' degrees (a small or sparse platform, a block with little camouflage) the degree model predicts most of
+    /// the block from the block itself and the degree-corrected peel sees it only in pieces; the plain peel finds it
+    /// whole, and refinement and the bar judge its blocks exactly as the others.
+    /// </summary>
+    private static IReadOnlyList<FraudarBlock> PlainPeel(CsrGraph graph, BlockOptions options, CancellationToken cancellationToken) =>
+        options.PlainPeels <= 0
+            ? []
+            : Fraudar.Run(graph, new FraudarParameters { MaxBlocks = options.PlainPeels, MinSources = options.MinAccounts }, null, cancellationToken).Blocks;
 
     /// <summary>
     /// A peeled block refined, then each of its parts refined on its own when it falls apart: into unconnected pieces, or
@@ -98,29 +114,6 @@ internal static class EngagementBlockDetector
         foreach (var (accounts, targets) in parts)
         {
             yield return refiner.Refine(accounts, targets);
-        }
-    }
-
-    /// <summary>
-    /// The densest block of the shuffled graph. Peeling only the core above a trial density is much cheaper than peeling
-    /// everything, and exact whenever a block at least that dense exists, so the trial density starts high and halves
-    /// until a block reaches it (or the whole graph is peeled).
-    /// </summary>
-    private static FraudarBlock? DensestByChance(CsrGraph graph, CancellationToken cancellationToken)
-    {
-        for (var trial = 8.0; ; trial /= 2)
-        {
-            var core = trial < 0.05 ? 0 : trial;
-            var peel = Fraudar.Run(graph, new FraudarParameters { DegreeCorrected = true, CoreThreshold = core }, null, cancellationToken);
-            if (peel.Blocks.Count > 0 && (core == 0 || peel.Blocks[0].Density >= core))
-            {
-                return peel.Blocks[0];
-            }
-
-            if (core == 0)
-            {
-                return null;
-            }
         }
     }
 
