@@ -39,7 +39,7 @@ internal sealed class ScoreCache(IBehaviorStore store, ILogger<ScoreCache> logge
             var members = new Dictionary<string, List<ClusterSummary>>(StringComparer.Ordinal);
             foreach (var cluster in await store.Clusters.ListAsync(null, 1, int.MaxValue, cancellationToken))
             {
-                var summary = new ClusterSummary(cluster.Id, cluster.Kind.ToString().ToLowerInvariant(), cluster.Members.Count, cluster.Score);
+                var summary = new ClusterSummary(cluster.Id, cluster.Kind.ToString().ToLowerInvariant(), cluster.Members.Count, cluster.Score, cluster.Evidence);
                 foreach (var member in cluster.Members)
                 {
                     if (!members.TryGetValue(member, out var list))

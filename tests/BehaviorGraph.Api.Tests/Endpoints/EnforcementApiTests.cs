@@ -22,7 +22,7 @@ public sealed class EnforcementApiTests(ServiceFixture service)
         var reason = Assert.Single(risk.Reasons);
         Assert.Equal(new Reason("SHARED_DEVICE", 3, 1.25, "uses a device shared by 3 accounts"), reason);
         Assert.Equal(
-            [new ClusterSummary("ring-1", "ring", 3, 0.8), new ClusterSummary("identity-1", "identity", 3, 0.5), new ClusterSummary("bot-1", "bot", 2, 0.3)],
+            [new ClusterSummary("ring-1", "ring", 3, 0.8, "3 accounts following in a chain"), new ClusterSummary("identity-1", "identity", 3, 0.5, "3 accounts on device d1"), new ClusterSummary("bot-1", "bot", 2, 0.3, "2 accounts in lockstep")],
             risk.Clusters);
         Assert.Equal(TestData.ModelVersion, risk.ModelVersion);
         Assert.Equal(service.ScoringRunId, risk.RunId);
