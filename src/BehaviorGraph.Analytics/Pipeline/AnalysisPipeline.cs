@@ -23,31 +23,34 @@ public static class AnalysisPipeline
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return RunAsync(store.Graph, store.Features, options, progress, cancellationToken);
+        return RunAsync(store.Graph, store.Events, store.Features, options, progress, cancellationToken);
     }
 
     public static Task<AnalysisResult> RunAsync(
         IGraphReader graph,
+        IEventLogReader events,
         IFeatureStore features,
         AnalysisOptions options,
         IProgress<AnalysisProgress>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        return RunCoreAsync(graph, features, options, progress, cancellationToken);
+        return RunCoreAsync(graph, events, features, options, progress, cancellationToken);
     }
 
     private static async Task<AnalysisResult> RunCoreAsync(
         IGraphReader graph,
+        IEventLogReader events,
         IFeatureStore features,
         AnalysisOptions options,
         IProgress<AnalysisProgress>? progress,
         CancellationToken cancellationToken)
     {
         var stages = new List<StageTiming>();
-        var outcome = await AnalyzeAsync(graph, options, progress, stages, cancellationToken);
+        var outcome = await AnalyzeAsync(graph, events, options, progress, stages, cancellationToken);
 
         var clock = Begin(AnalysisStage.Write, progress);
         var rows = outcome.Features.ToRows(outcome.Data.AccountKeys);
@@ -68,13 +71,14 @@ public static class AnalysisPipeline
     /// <summary>Every compute stage (nothing written): load, algorithms, detectors, features.</summary>
     internal static async Task<AnalysisOutcome> AnalyzeAsync(
         IGraphReader graph,
+        IEventLogReader events,
         AnalysisOptions options,
         IProgress<AnalysisProgress>? progress,
         List<StageTiming> stages,
         CancellationToken cancellationToken)
     {
         var clock = Begin(AnalysisStage.Load, progress);
-        var data = await PlatformLoader.LoadAsync(graph, null, cancellationToken);
+        var data = await PlatformLoader.LoadAsync(graph, events, null, cancellationToken);
         if (data.AccountCount == 0)
         {
             throw new EmptyStoreException();

@@ -1,3 +1,4 @@
+using BehaviorGraph.Core.Security;
 using System.Net;
 using BehaviorGraph.Api.Security;
 using BehaviorGraph.Api.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Collections;
 using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Neo4j.Client;
 using BehaviorGraph.Neo4j.Cypher;
 using BehaviorGraph.Neo4j.Store;
@@ -23,7 +24,7 @@ public sealed class Neo4jGraphStoreTests
     public async Task SyncAsync_WritesAllNodesFirst_ThenRelationshipsPerTypeStatement_InBatches()
     {
         var runner = new RecordingCypherRunner(Merged);
-        var progress = new List<Neo4jSyncProgress>();
+        var progress = new List<GraphSyncProgress>();
 
         var result = await Store(runner, batchSize: 2).SyncAsync(SampleGraph.Reader(), new SyncProgress(progress), CancellationToken.None);
 
@@ -42,7 +43,7 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal(runner.Queries.Count, result.Statements);
         Assert.Equal(3, result.RelationshipsByType["uses_device"]);
         Assert.Equal(1, result.RelationshipsByType["gift"]);
-        Assert.Equal(new Neo4jSyncProgress("relationships", 6, 9), progress[^1]);
+        Assert.Equal(new GraphSyncProgress("relationships", 6, 9), progress[^1]);
     }
 
     [Fact]
@@ -134,13 +135,12 @@ public sealed class Neo4jGraphStoreTests
     }
 
     [Fact]
-    public void ReadEventsAsync_IsNotSupported_AndSaysWhereEventsLive()
+    public void Store_IsNoEventLogReader_TheEventLogStaysRelational()
     {
         var store = Store(new RecordingCypherRunner(_ => "{}"), batchSize: 10);
 
-        var error = Assert.Throws<NotSupportedException>(() => store.ReadEventsAsync(null, CancellationToken.None));
-
-        Assert.Contains("event log stays in the relational store", error.Message);
+        Assert.IsNotAssignableFrom<IEventLogReader>(store);
+        Assert.IsAssignableFrom<IGraphReader>(store);
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public sealed class Neo4jGraphStoreTests
             CancellationToken.None));
     }
 
-    private sealed class SyncProgress(List<Neo4jSyncProgress> sink) : IProgress<Neo4jSyncProgress>
+    private sealed class SyncProgress(List<GraphSyncProgress> sink) : IProgress<GraphSyncProgress>
     {
-        public void Report(Neo4jSyncProgress value) => sink.Add(value);
+        public void Report(GraphSyncProgress value) => sink.Add(value);
     }
 }
