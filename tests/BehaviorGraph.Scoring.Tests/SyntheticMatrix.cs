@@ -11,7 +11,7 @@ namespace BehaviorGraph.Scoring.Tests;
 internal sealed record SyntheticMatrix(FeatureSnapshot Snapshot, IReadOnlyList<AccountLabel> Labels, IReadOnlyDictionary<string, string> Groups)
 {
     public static readonly string[] FeatureNames =
-        ["shared_device_accounts", "lockstep_group_size", "events_per_day", "account_age_days", "noise", "mysteryFeature"];
+        ["max_accounts_per_device", "lockstep_group_size", "events_per_active_day", "account_age_days", "noise", "mysteryFeature"];
 
     public static SyntheticMatrix Create(int benign = 400, int rings = 20, int seed = 7, int unlabelled = 0, long runId = 1)
     {

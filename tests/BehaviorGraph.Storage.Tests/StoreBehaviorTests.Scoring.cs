@@ -8,7 +8,7 @@ public abstract partial class StoreBehaviorTests
     private static readonly DateTimeOffset T0 = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly ReasonCode SharedDevice =
-        new("SHARED_DEVICE_ACCOUNTS", "shared_device_accounts", 23, 1.5, "shares a device with 23 other accounts");
+        new("SHARED_DEVICE", "max_accounts_per_device", 24, 1.5, "uses a device shared by 24 accounts");
 
     /// <summary>The ids of the scoring runs whose score rows are still stored at the most recent location, ascending.</summary>
     protected abstract Task<IReadOnlyList<long>> ReadRunsHoldingScoresAsync();

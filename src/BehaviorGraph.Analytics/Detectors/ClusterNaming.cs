@@ -9,7 +9,7 @@ namespace BehaviorGraph.Analytics.Detectors;
 internal static class ClusterNaming
 {
     public static (IReadOnlyList<DetectedCluster> Clusters, IReadOnlyList<ClusterCandidate> Ordered) Name(
-        ClusterKind kind, string prefix, IEnumerable<ClusterCandidate> candidates, string[] accountKeys)
+        ClusterKind kind, string prefix, IEnumerable<ClusterCandidate> candidates, string[] accountKeys, int firstNumber = 1)
     {
         var withKeys = candidates
             .Select(c => (Candidate: c, Keys: c.Members.Select(m => accountKeys[m]).Order(StringComparer.Ordinal).ToArray()))
@@ -20,7 +20,7 @@ internal static class ClusterNaming
         for (var i = 0; i < withKeys.Count; i++)
         {
             var (candidate, keys) = withKeys[i];
-            clusters.Add(new DetectedCluster($"{prefix}-{i + 1}", kind, Math.Round(candidate.Score, 4), keys, candidate.Evidence, candidate.Figures));
+            clusters.Add(new DetectedCluster($"{prefix}-{i + firstNumber}", kind, Math.Round(candidate.Score, 4), keys, candidate.Evidence, candidate.Figures));
         }
 
         return (clusters, [.. withKeys.Select(x => x.Candidate)]);

@@ -3,15 +3,14 @@ using BehaviorGraph.Core.Clusters;
 namespace BehaviorGraph.Analytics.Detectors;
 
 /// <summary>
-/// Spam rings plus the community and dense-block facts every account gets as features: its Louvain community's
-/// size and mutual density, and the density of the FRAUDAR block it belongs to (0 when none).
+/// Spam rings plus the community facts every account gets as features (its Louvain community's size and mutual
+/// density), and the cores that did not score as rings (<see cref="Unreported"/>), with their evidence.
 /// </summary>
 internal sealed record RingDetection(
     IReadOnlyList<DetectedCluster> Clusters,
     IReadOnlyList<ClusterCandidate> Ordered,
+    IReadOnlyList<ClusterCandidate> Unreported,
     int[] CommunitySize,
     float[] CommunityDensity,
-    float[] DenseBlockDensity,
     int CommunityCount,
-    double Modularity,
-    int DenseBlocks);
+    double Modularity);

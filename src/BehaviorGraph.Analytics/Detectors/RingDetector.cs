@@ -1,6 +1,4 @@
 using System.Globalization;
-using BehaviorGraph.Analytics.Algorithms.Common;
-using BehaviorGraph.Analytics.Algorithms.Fraudar;
 using BehaviorGraph.Analytics.Algorithms.Louvain;
 using BehaviorGraph.Analytics.Pipeline;
 using BehaviorGraph.Analytics.Projection;
@@ -10,8 +8,9 @@ namespace BehaviorGraph.Analytics.Detectors;
 
 /// <summary>
 /// Spam rings from structure and timing, never from shared identifiers alone: Louvain communities of the mutual
-/// interaction graph (and FRAUDAR dense blocks not already covered) are trimmed to their core, measured, and kept
-/// when their weighted score (see <see cref="RingOptions"/>) reaches the threshold.
+/// interaction graph are trimmed to their core, measured, and kept when their weighted score (see
+/// <see cref="RingOptions"/>) reaches the threshold; the other cores stay available, with their evidence, for what
+/// the platform's labels and scores say about them.
 /// </summary>
 internal sealed class RingDetector
 {
@@ -104,7 +103,7 @@ internal sealed class RingDetector
         }
 
         var candidates = new List<ClusterCandidate>();
-        var covered = new List<int[]>();
+        var unreported = new List<ClusterCandidate>();
         foreach (var group in groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -115,45 +114,13 @@ internal sealed class RingDetector
 
             foreach (var core in Cores(group, 0, cancellationToken))
             {
-                covered.Add(core);
-                if (Evaluate(core, "Louvain community") is { } candidate)
-                {
-                    candidates.Add(candidate);
-                }
-            }
-        }
-
-        var blockDensity = new float[n];
-        var blocks = 0;
-        if (_options.DenseBlocks > 0 && _graphs.Interaction.EntryCount > 0)
-        {
-            var fraudar = Fraudar.Run(
-                _graphs.Interaction,
-                new FraudarParameters { MaxBlocks = _options.DenseBlocks, MinSources = _options.DenseBlockMinSources },
-                null,
-                cancellationToken);
-            blocks = fraudar.Blocks.Count;
-            foreach (var block in fraudar.Blocks)
-            {
-                foreach (var u in block.Sources.Concat(block.Targets))
-                {
-                    blockDensity[u] = Math.Max(blockDensity[u], (float)block.Density);
-                }
-
-                var both = block.Sources.Intersect(block.Targets).Order().ToList();
-                foreach (var core in Cores(both, 0, cancellationToken))
-                {
-                    if (!covered.Any(c => Overlap(c, core) >= 0.5) && Evaluate(core, "FRAUDAR dense block") is { } candidate)
-                    {
-                        covered.Add(core);
-                        candidates.Add(candidate);
-                    }
-                }
+                var (candidate, isRing) = Evaluate(core, "Louvain community");
+                (isRing ? candidates : unreported).Add(candidate);
             }
         }
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Ring, "ring", candidates, _data.AccountKeys);
-        return new RingDetection(clusters, ordered, communitySize, communityDensity, blockDensity, louvain.CommunityCount, louvain.Modularity, blocks);
+        return new RingDetection(clusters, ordered, unreported, communitySize, communityDensity, louvain.CommunityCount, louvain.Modularity);
     }
 
     /// <summary>
@@ -207,88 +174,25 @@ internal sealed class RingDetector
             }
         }
 
-        var sub = CsrBuilder.Build(IdMap.Sequential(core.Length), buffer, Orientation.Undirected, merge: true);
-        var louvain = Louvain.Run(sub, new LouvainParameters { Resolution = _options.Resolution, Seed = _options.Seed, Weighted = false }, null, cancellationToken);
-        if (louvain.CommunityCount < 2 || louvain.Modularity < _options.SplitModularity
-            || louvain.Modularity <= ChanceModularity(buffer, core.Length, cancellationToken) + _options.SplitMargin)
+        var split = GroupSplit.Split(
+            buffer, core.Length, new GroupSplitParameters(_options.Resolution, _options.Seed, _options.SplitModularity, _options.SplitMargin, _options.SplitNullTrials), cancellationToken);
+        if (split is null)
         {
             return null;
         }
 
-        var parts = new List<int>[louvain.CommunityCount];
+        var parts = new Dictionary<int, List<int>>();
         for (var i = 0; i < core.Length; i++)
         {
-            (parts[louvain.Communities[i]] ??= []).Add(core[i]);
-        }
-
-        return [.. parts.Where(p => p is not null)];
-    }
-
-    /// <summary>
-    /// The modularity Louvain finds in the same group with its edges rewired at random, degrees kept (double-edge
-    /// swaps): what splitting a group without any real parts yields. The best of a few rewirings.
-    /// </summary>
-    private double ChanceModularity(EdgeBuffer edges, int nodes, CancellationToken cancellationToken)
-    {
-        var random = new SplitMix64(_options.Seed ^ (ulong)edges.Length);
-        var best = 0.0;
-        for (var trial = 0; trial < _options.SplitNullTrials; trial++)
-        {
-            var rewired = Rewired(edges, ref random);
-            var graph = CsrBuilder.Build(IdMap.Sequential(nodes), rewired, Orientation.Undirected, merge: true);
-            var louvain = Louvain.Run(graph, new LouvainParameters { Resolution = _options.Resolution, Seed = _options.Seed, Weighted = false }, null, cancellationToken);
-            best = Math.Max(best, louvain.Modularity);
-        }
-
-        return best;
-    }
-
-    private static EdgeBuffer Rewired(EdgeBuffer edges, ref SplitMix64 random)
-    {
-        var m = edges.Length;
-        var a = new int[m];
-        var b = new int[m];
-        var present = new HashSet<long>(m);
-        for (var i = 0; i < m; i++)
-        {
-            a[i] = edges.Sources[i];
-            b[i] = edges.Targets[i];
-            present.Add(Key(a[i], b[i]));
-        }
-
-        for (var attempt = 0; attempt < 10 * m && m >= 2; attempt++)
-        {
-            var i = random.NextInt(m);
-            var j = random.NextInt(m);
-            if (i == j)
+            if (!parts.TryGetValue(split[i], out var part))
             {
-                continue;
+                parts.Add(split[i], part = []);
             }
 
-            // (a_i, b_i), (a_j, b_j) → (a_i, b_j), (a_j, b_i): degrees kept; skip loops and duplicates.
-            var (u, v, x, y) = (a[i], b[i], a[j], b[j]);
-            if (u == y || x == v || present.Contains(Key(u, y)) || present.Contains(Key(x, v)))
-            {
-                continue;
-            }
-
-            present.Remove(Key(u, v));
-            present.Remove(Key(x, y));
-            present.Add(Key(u, y));
-            present.Add(Key(x, v));
-            b[i] = y;
-            b[j] = v;
+            part.Add(core[i]);
         }
 
-        var rewired = new EdgeBuffer(withTimes: false, withCounts: false, m);
-        for (var i = 0; i < m; i++)
-        {
-            rewired.Add(a[i], b[i], 1f);
-        }
-
-        return rewired;
-
-        static long Key(int p, int q) => ((long)Math.Min(p, q) << 32) | (uint)Math.Max(p, q);
+        return [.. parts.Values];
     }
 
     /// <summary>Drops members with too few mutual partners inside the group, repeatedly, until every member holds.</summary>
@@ -334,14 +238,12 @@ internal sealed class RingDetector
         return [.. members];
     }
 
-    private ClusterCandidate? Evaluate(int[] members, string source)
+    /// <summary>A core's evidence, and whether it scores as a ring.</summary>
+    private (ClusterCandidate Candidate, bool IsRing) Evaluate(int[] members, string source)
     {
         var m = Measure(members);
         var (score, cohesion, contrast, burst, outreach, reports) = Score(m);
-        if (m.MutualDensity < _options.MinMutualDensity || score < _options.MinScore)
-        {
-            return null;
-        }
+        var isRing = m.MutualDensity >= _options.MinMutualDensity && score >= _options.MinScore;
 
         var outreachRatio = _baselineOutreach > 0 ? m.OutreachPerMember / _baselineOutreach : 0;
         var evidence = string.Create(CultureInfo.InvariantCulture,
@@ -368,7 +270,7 @@ internal sealed class RingDetector
             ["outreachScore"] = Math.Round(outreach, 4),
             ["reportsScore"] = Math.Round(reports, 4),
         };
-        return new ClusterCandidate(members, score, evidence, figures);
+        return (new ClusterCandidate(members, score, evidence, figures), isRing);
     }
 
     private (double Score, double Cohesion, double Contrast, double Burst, double Outreach, double Reports) Score(RingMeasure m)
@@ -463,12 +365,5 @@ internal sealed class RingDetector
         }
 
         return stamp;
-    }
-
-    private static double Overlap(int[] a, int[] b)
-    {
-        var set = new HashSet<int>(a);
-        var common = b.Count(set.Contains);
-        return (double)common / Math.Min(a.Length, b.Length);
     }
 }

@@ -4,7 +4,9 @@ using BehaviorGraph.Analytics.Algorithms.PageRank;
 using BehaviorGraph.Analytics.Algorithms.Reciprocity;
 using BehaviorGraph.Analytics.Algorithms.Triangles;
 using BehaviorGraph.Analytics.Detectors;
+using BehaviorGraph.Analytics.Detectors.Blocks;
 using BehaviorGraph.Analytics.Pipeline;
+using BehaviorGraph.Core.Features;
 
 namespace BehaviorGraph.Analytics.Features;
 
@@ -38,6 +40,7 @@ internal static class FeatureBuilder
         IdentityDetection identity,
         RingDetection rings,
         BotDetection bots,
+        BlockDetection blocks,
         FeatureOptions options,
         CancellationToken cancellationToken)
     {
@@ -45,10 +48,10 @@ internal static class FeatureBuilder
         var matrix = new FeatureMatrix(n);
         EventFeatures(data, matrix, cancellationToken);
         GraphFeatures(data, graphs, measures, matrix);
-        IdentifierFeatures(identity, rings, bots, matrix);
+        IdentifierFeatures(identity, rings, bots, blocks, matrix);
         ReportFeatures(data, graphs, matrix);
         RatingFeatures(data, options, matrix);
-        ClusterFeatures(identity, rings, bots, matrix);
+        ClusterFeatures(identity, rings, bots, blocks, matrix);
         return matrix;
     }
 
@@ -77,14 +80,14 @@ internal static class FeatureBuilder
         var counts = new float[EventTypeCodes.Count][];
         for (var t = 0; t < counts.Length; t++)
         {
-            counts[t] = matrix["count_" + EventTypeCodes.NameOf((byte)t)];
+            counts[t] = matrix[AccountFeatures.EventCounts[t]];
         }
 
-        var total = matrix["events_total"];
-        var cv = matrix["inter_event_cv"];
-        var age = matrix["account_age_days"];
-        var activeDays = matrix["active_days"];
-        var perDay = matrix["events_per_active_day"];
+        var total = matrix[AccountFeatures.EventsTotal];
+        var cv = matrix[AccountFeatures.InterEventCv];
+        var age = matrix[AccountFeatures.AccountAgeDays];
+        var activeDays = matrix[AccountFeatures.ActiveDays];
+        var perDay = matrix[AccountFeatures.EventsPerActiveDay];
         ParallelRanges.For(n, 4096, (start, end) =>
         {
             var times = new long[64];
@@ -149,12 +152,12 @@ internal static class FeatureBuilder
     private static void GraphFeatures(PlatformData data, PlatformGraphs graphs, GraphMeasures measures, FeatureMatrix matrix)
     {
         var n = data.AccountCount;
-        var outDegree = matrix["out_degree"];
-        var inDegree = matrix["in_degree"];
-        var reciprocity = matrix["reciprocity"];
-        var clustering = matrix["clustering_coefficient"];
-        var core = matrix["core_number"];
-        var pagerank = matrix["pagerank"];
+        var outDegree = matrix[AccountFeatures.OutDegree];
+        var inDegree = matrix[AccountFeatures.InDegree];
+        var reciprocity = matrix[AccountFeatures.Reciprocity];
+        var clustering = matrix[AccountFeatures.ClusteringCoefficient];
+        var core = matrix[AccountFeatures.CoreNumber];
+        var pagerank = matrix[AccountFeatures.Pagerank];
         for (var a = 0; a < n; a++)
         {
             outDegree[a] = graphs.Interaction.Degree(a);
@@ -166,18 +169,18 @@ internal static class FeatureBuilder
         }
     }
 
-    private static void IdentifierFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, FeatureMatrix matrix)
+    private static void IdentifierFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, BlockDetection blocks, FeatureMatrix matrix)
     {
-        var devices = matrix["devices_used"];
-        var ips = matrix["ips_used"];
-        var perDevice = matrix["max_accounts_per_device"];
-        var perIp = matrix["max_accounts_per_ip"];
-        var communitySize = matrix["community_size"];
-        var communityDensity = matrix["community_density"];
-        var block = matrix["dense_block_density"];
-        var lockSize = matrix["lockstep_group_size"];
-        var lockSync = matrix["lockstep_synchrony"];
-        var lockTargets = matrix["lockstep_shared_targets"];
+        var devices = matrix[AccountFeatures.DevicesUsed];
+        var ips = matrix[AccountFeatures.IpsUsed];
+        var perDevice = matrix[AccountFeatures.MaxAccountsPerDevice];
+        var perIp = matrix[AccountFeatures.MaxAccountsPerIp];
+        var communitySize = matrix[AccountFeatures.CommunitySize];
+        var communityDensity = matrix[AccountFeatures.CommunityDensity];
+        var block = matrix[AccountFeatures.DenseBlockDensity];
+        var lockSize = matrix[AccountFeatures.LockstepGroupSize];
+        var lockSync = matrix[AccountFeatures.LockstepSynchrony];
+        var lockTargets = matrix[AccountFeatures.LockstepSharedTargets];
         for (var a = 0; a < matrix.Accounts; a++)
         {
             devices[a] = identity.DevicesUsed[a];
@@ -186,7 +189,7 @@ internal static class FeatureBuilder
             perIp[a] = identity.MaxAccountsPerIp[a];
             communitySize[a] = rings.CommunitySize[a];
             communityDensity[a] = rings.CommunityDensity[a];
-            block[a] = rings.DenseBlockDensity[a];
+            block[a] = blocks.BlockDensity[a];
             lockSize[a] = bots.GroupSize[a];
             lockSync[a] = bots.Synchrony[a];
             lockTargets[a] = bots.SharedTargets[a];
@@ -195,9 +198,9 @@ internal static class FeatureBuilder
 
     private static void ReportFeatures(PlatformData data, PlatformGraphs graphs, FeatureMatrix matrix)
     {
-        var received = matrix["reports_received"];
-        var reporters = matrix["reporters_distinct"];
-        var strangers = matrix["strangers_contacted"];
+        var received = matrix[AccountFeatures.ReportsReceived];
+        var reporters = matrix[AccountFeatures.ReportersDistinct];
+        var strangers = matrix[AccountFeatures.StrangersContacted];
         var edges = data.AccountEdges;
         for (var i = 0; i < edges.Length; i++)
         {
@@ -260,8 +263,8 @@ internal static class FeatureBuilder
             }
         }
 
-        Stats(givenCount, givenSum, givenSq, givenNeg, matrix["rating_given_count"], matrix["rating_given_mean"], matrix["rating_given_std"], matrix["rating_given_negative_share"]);
-        Stats(recvCount, recvSum, recvSq, recvNeg, matrix["rating_received_count"], matrix["rating_received_mean"], matrix["rating_received_std"], matrix["rating_received_negative_share"]);
+        Stats(givenCount, givenSum, givenSq, givenNeg, matrix[AccountFeatures.RatingGivenCount], matrix[AccountFeatures.RatingGivenMean], matrix[AccountFeatures.RatingGivenStd], matrix[AccountFeatures.RatingGivenNegativeShare]);
+        Stats(recvCount, recvSum, recvSq, recvNeg, matrix[AccountFeatures.RatingReceivedCount], matrix[AccountFeatures.RatingReceivedMean], matrix[AccountFeatures.RatingReceivedStd], matrix[AccountFeatures.RatingReceivedNegativeShare]);
 
         // REV2 on the aggregated rate edges: one rating per (rater, ratee) pair, its mean value.
         var edges = data.AccountEdges;
@@ -280,8 +283,8 @@ internal static class FeatureBuilder
         }
 
         var rev2 = Rev2.Run(n, [.. raters], [.. ratees], [.. scores], options.Rev2MaxIterations, options.Rev2Tolerance);
-        var fairness = matrix["rev2_fairness"];
-        var goodness = matrix["rev2_goodness"];
+        var fairness = matrix[AccountFeatures.Rev2Fairness];
+        var goodness = matrix[AccountFeatures.Rev2Goodness];
         for (var a = 0; a < n; a++)
         {
             fairness[a] = (float)rev2.Fairness[a];
@@ -306,13 +309,14 @@ internal static class FeatureBuilder
         }
     }
 
-    private static void ClusterFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, FeatureMatrix matrix)
+    private static void ClusterFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, BlockDetection blocks, FeatureMatrix matrix)
     {
-        var groupSize = matrix["identity_group_size"];
+        var groupSize = matrix[AccountFeatures.IdentityGroupSize];
         Array.Fill(groupSize, 1f);
-        Assign(identity.Ordered, matrix["identity_score"], groupSize);
-        Assign(rings.Ordered, matrix["ring_score"], matrix["ring_size"]);
-        Assign(bots.Ordered, matrix["bot_score"], matrix["bot_size"]);
+        Assign(identity.Ordered, matrix[AccountFeatures.IdentityScore], groupSize);
+        Assign(rings.Ordered, matrix[AccountFeatures.RingScore], matrix[AccountFeatures.RingSize]);
+        Assign(blocks.Ordered, matrix[AccountFeatures.BlockScore], matrix[AccountFeatures.BlockSize]);
+        Assign(bots.Ordered, matrix[AccountFeatures.BotScore], matrix[AccountFeatures.BotSize]);
     }
 
     private static void Assign(IReadOnlyList<ClusterCandidate> clusters, float[] score, float[] size)

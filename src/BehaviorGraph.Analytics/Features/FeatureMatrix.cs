@@ -10,7 +10,7 @@ internal sealed class FeatureMatrix
     public FeatureMatrix(int accounts)
     {
         Accounts = accounts;
-        _columns = new float[FeatureCatalog.All.Count][];
+        _columns = new float[AccountFeatures.All.Count][];
         for (var f = 0; f < _columns.Length; f++)
         {
             _columns[f] = new float[accounts];
@@ -19,9 +19,9 @@ internal sealed class FeatureMatrix
 
     public int Accounts { get; }
 
-    public float[] this[string name] => _columns[FeatureCatalog.IndexOf(name)];
+    public float[] this[FeatureDefinition feature] => _columns[AccountFeatures.IndexOf(feature)];
 
-    public float Get(int account, string name) => this[name][account];
+    public float Get(int account, FeatureDefinition feature) => this[feature][account];
 
     public IReadOnlyList<AccountFeatureRow> ToRows(string[] accountKeys)
     {

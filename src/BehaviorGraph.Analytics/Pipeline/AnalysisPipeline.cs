@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BehaviorGraph.Analytics.Detectors;
 using BehaviorGraph.Analytics.Detectors.Blocks;
+using BehaviorGraph.Analytics.Detectors.Supervision;
 using BehaviorGraph.Analytics.Features;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
@@ -23,7 +24,14 @@ public static class AnalysisPipeline
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return RunAsync(store.Graph, store.Events, store.Features, options, progress, cancellationToken);
+        return RunWithSignalsAsync(store, options, progress, cancellationToken);
+    }
+
+    private static async Task<AnalysisResult> RunWithSignalsAsync(
+        IBehaviorStore store, AnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        var signals = await AnalystSignalsReader.ReadAsync(store, cancellationToken);
+        return await RunCoreAsync(store.Graph, store.Events, store.Features, options, signals, progress, cancellationToken);
     }
 
     public static Task<AnalysisResult> RunAsync(
@@ -38,7 +46,7 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        return RunCoreAsync(graph, events, features, options, progress, cancellationToken);
+        return RunCoreAsync(graph, events, features, options, AnalystSignals.None, progress, cancellationToken);
     }
 
     private static async Task<AnalysisResult> RunCoreAsync(
@@ -46,17 +54,18 @@ public static class AnalysisPipeline
         IEventLogReader events,
         IFeatureStore features,
         AnalysisOptions options,
+        AnalystSignals signals,
         IProgress<AnalysisProgress>? progress,
         CancellationToken cancellationToken)
     {
         var stages = new List<StageTiming>();
-        var outcome = await AnalyzeAsync(graph, events, options, progress, stages, cancellationToken);
+        var outcome = await AnalyzeAsync(graph, events, options, progress, stages, cancellationToken, signals);
 
         var clock = Begin(AnalysisStage.Write, progress);
         var rows = outcome.Features.ToRows(outcome.Data.AccountKeys);
         var runId = await features.BeginRunAsync(options.Description, cancellationToken);
-        await features.CompleteRunAsync(runId, FeatureCatalog.Names, rows, outcome.Clusters, cancellationToken);
-        End(AnalysisStage.Write, clock, progress, stages, $"run {runId}: {rows.Count:N0} feature rows × {FeatureCatalog.Names.Count} features, {outcome.Clusters.Count:N0} clusters");
+        await features.CompleteRunAsync(runId, AccountFeatures.Names, rows, outcome.Clusters, cancellationToken);
+        End(AnalysisStage.Write, clock, progress, stages, $"run {runId}: {rows.Count:N0} feature rows × {AccountFeatures.Names.Count} features, {outcome.Clusters.Count:N0} clusters");
 
         return new AnalysisResult(
             runId,
@@ -64,7 +73,7 @@ public static class AnalysisPipeline
             outcome.Data.Events.Count,
             outcome.Data.EdgesRead,
             outcome.Clusters,
-            FeatureCatalog.Names,
+            AccountFeatures.Names,
             stages);
     }
 
@@ -75,8 +84,10 @@ public static class AnalysisPipeline
         AnalysisOptions options,
         IProgress<AnalysisProgress>? progress,
         List<StageTiming> stages,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AnalystSignals? signals = null)
     {
+        signals ??= AnalystSignals.None;
         var clock = Begin(AnalysisStage.Load, progress);
         var data = await PlatformLoader.LoadAsync(graph, events, null, cancellationToken);
         if (data.AccountCount == 0)
@@ -100,18 +111,20 @@ public static class AnalysisPipeline
         var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
         var bots = BotDetector.Detect(data, graphs, identifiers, options.Bots, cancellationToken);
         var blocks = EngagementBlockDetector.Detect(data, graphs, engagement, options.Blocks, cancellationToken);
-        var (ringClusters, botClusters) = ClusterOverlaps.CrossReference(rings.Clusters, bots.Clusters);
+        var surfaced = SupervisedSurfacing.Surface(rings.Unreported, data.AccountKeys, signals);
+        var (surfacedRings, _) = ClusterNaming.Name(ClusterKind.Ring, "ring", surfaced, data.AccountKeys, rings.Clusters.Count + 1);
+        var (ringClusters, botClusters) = ClusterOverlaps.CrossReference([.. rings.Clusters, .. surfacedRings], bots.Clusters);
         var clusters = new List<DetectedCluster>(ringClusters.Count + botClusters.Count + identity.Clusters.Count);
         clusters.AddRange(ringClusters);
         clusters.AddRange(botClusters);
         clusters.AddRange(blocks.Clusters);
         clusters.AddRange(identity.Clusters);
         End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
-            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}) and {rings.DenseBlocks} dense block(s); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: FRAUDAR density {blocks.Threshold:0.000}, {options.Blocks.NullFactor:0.#}x the shuffled graph's {blocks.NullDensity:0.000}); {identity.Clusters.Count:N0} linked-identity cluster(s) (identifiers link up to {identity.DeviceHouseholdLimit} accounts per device and {identity.IpHouseholdLimit} per IP, as households do here; {identity.FarmIdentifiers:N0} larger ones link as farms, {identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs are shared infrastructure)"));
+            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}), {surfacedRings.Count} more surfaced by labels or scores ({signals.Labels.Count:N0} labelled accounts, {signals.Flagged.Count:N0} flagged by the latest scoring run); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: FRAUDAR density {blocks.Threshold:0.000}, {options.Blocks.NullFactor:0.#}x the shuffled graph's {blocks.NullDensity:0.000}); {identity.Clusters.Count:N0} linked-identity cluster(s) (identifiers link up to {identity.DeviceHouseholdLimit} accounts per device and {identity.IpHouseholdLimit} per IP, as households do here; {identity.FarmIdentifiers:N0} larger ones link as farms, {identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs are shared infrastructure)"));
 
         clock = Begin(AnalysisStage.Features, progress);
-        var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, options.Features, cancellationToken);
-        End(AnalysisStage.Features, clock, progress, stages, Invariant($"{FeatureCatalog.All.Count} features for {matrix.Accounts:N0} accounts"));
+        var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, blocks, options.Features, cancellationToken);
+        End(AnalysisStage.Features, clock, progress, stages, Invariant($"{AccountFeatures.All.Count} features for {matrix.Accounts:N0} accounts"));
         return new AnalysisOutcome(data, clusters, matrix);
     }
 

@@ -68,10 +68,4 @@ public sealed record RingOptions
     public double Resolution { get; init; } = 1.0;
 
     public ulong Seed { get; init; } = 42;
-
-    /// <summary>FRAUDAR dense blocks peeled from the interaction graph (evidence, features and extra candidates); 0 turns FRAUDAR off.</summary>
-    public int DenseBlocks { get; init; } = 3;
-
-    /// <summary>Smallest number of source accounts of a dense block worth keeping.</summary>
-    public int DenseBlockMinSources { get; init; } = 5;
 }

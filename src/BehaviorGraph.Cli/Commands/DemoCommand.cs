@@ -47,7 +47,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         [
             ["generate", "--out", dir, "--accounts", settings.Accounts.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             ["ingest", events, "--store", store],
-            ["analyze", "--store", store],
+            ["analyze", "--labels", labels, "--store", store],
             ["evaluate-clusters", "--truth", Path.Combine(dir, "truth.json"), "--store", store],
             ["train", "--labels", labels, "--store", store],
             ["score", "--store", store],

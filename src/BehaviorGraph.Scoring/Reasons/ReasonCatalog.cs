@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Scoring;
 
 namespace BehaviorGraph.Scoring.Reasons;
 
 /// <summary>
-/// Maps feature names to stable reason codes and human text. A feature the catalog does not know gets the generic
-/// code <c>FEATURE_&lt;NAME&gt;</c> (upper snake case) and the text "name = value".
+/// Maps feature names to stable reason codes and human text. A feature the catalog does not know (a model trained
+/// on a custom feature list) gets the generic code <c>FEATURE_&lt;NAME&gt;</c> (upper snake case) and the text
+/// "name = value".
 /// </summary>
 public sealed partial class ReasonCatalog
 {
@@ -19,35 +21,15 @@ public sealed partial class ReasonCatalog
         _templates = new Dictionary<string, ReasonTemplate>(templates, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The codes for the features the analytics step writes.</summary>
-    public static ReasonCatalog Default { get; } = new(new Dictionary<string, ReasonTemplate>
-    {
-        ["shared_device_accounts"] = new("SHARED_DEVICE_ACCOUNTS", "shares a device with {value:N0} other accounts"),
-        ["shared_ip_accounts"] = new("SHARED_IP_ACCOUNTS", "shares an IP address with {value:N0} other accounts"),
-        ["identity_cluster_size"] = new("LINKED_IDENTITIES", "is linked by devices or IPs to {value:N0} accounts"),
-        ["lockstep_group_size"] = new("LOCKSTEP_GROUP", "acted in lockstep with {value:N0} accounts"),
-        ["lockstep_targets"] = new("LOCKSTEP_TARGETS", "acted in lockstep on {value:N0} targets"),
-        ["ring_size"] = new("SPAM_RING", "belongs to a dense ring of {value:N0} accounts"),
-        ["ring_density"] = new("RING_DENSITY", "its ring is {value:P0} internally connected"),
-        ["core_number"] = new("DENSE_CORE", "sits in a {value:N0}-core of mutually interacting accounts"),
-        ["triangles"] = new("TRIANGLES", "closes {value:N0} interaction triangles"),
-        ["reciprocity"] = new("RECIPROCITY", "{value:P0} of its interactions are reciprocated"),
-        ["fraudar_score"] = new("DENSE_BLOCK", "belongs to a suspiciously dense block (score {value:N2})"),
-        ["pagerank"] = new("PAGERANK", "has PageRank {value:G3}"),
-        ["trust"] = new("LOW_TRUST", "has trust {value:N3}"),
-        ["out_degree"] = new("OUT_DEGREE", "interacted with {value:N0} targets"),
-        ["in_degree"] = new("IN_DEGREE", "received interactions from {value:N0} accounts"),
-        ["events"] = new("ACTIVITY", "performed {value:N0} actions"),
-        ["events_per_day"] = new("ACTIVITY_RATE", "performs {value:N1} actions a day"),
-        ["burstiness"] = new("BURSTY", "acts in bursts (burstiness {value:N2})"),
-        ["account_age_days"] = new("ACCOUNT_AGE", "is {value:N0} days old"),
-        ["distinct_devices"] = new("DEVICES", "used {value:N0} devices"),
-        ["distinct_ips"] = new("IPS", "used {value:N0} IP addresses"),
-        ["rating_mean"] = new("RATING_MEAN", "received a mean rating of {value:N2}"),
-        ["negative_rating_share"] = new("NEGATIVE_RATINGS", "{value:P0} of the ratings it received are negative"),
-        ["fairness"] = new("RATER_FAIRNESS", "rates others with fairness {value:N2}"),
-        ["goodness"] = new("RATED_GOODNESS", "is rated with goodness {value:N2}"),
-    });
+    /// <summary>
+    /// The reason of every feature the analytics step writes, from the feature vocabulary itself
+    /// (<see cref="AccountFeatures"/>): one code and one sentence per feature, so a reason always names a real feature.
+    /// </summary>
+    public static ReasonCatalog Default { get; } = new(
+        AccountFeatures.All.ToDictionary(f => f.Name, f => new ReasonTemplate(f.ReasonCode, f.Sentence), StringComparer.Ordinal));
+
+    /// <summary>Features the catalog has a template for.</summary>
+    public IEnumerable<string> Features => _templates.Keys;
 
     public ReasonCatalog With(string feature, ReasonTemplate template)
     {

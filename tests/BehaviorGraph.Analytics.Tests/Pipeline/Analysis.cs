@@ -1,6 +1,7 @@
 using BehaviorGraph.Analytics.Features;
 using BehaviorGraph.Analytics.Pipeline;
 using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Storage;
 
 namespace BehaviorGraph.Analytics.Tests.Pipeline;
@@ -20,5 +21,7 @@ internal sealed class Analysis
     public IReadOnlyList<DetectedCluster> Of(ClusterKind kind) => [.. Clusters.Where(c => c.Kind == kind)];
 
     public float Feature(string account, string name) =>
-        Outcome.Features.Get(Array.IndexOf(Outcome.Data.AccountKeys, account) is var i and >= 0 ? i : throw new KeyNotFoundException(account), name);
+        Outcome.Features.Get(
+            Array.IndexOf(Outcome.Data.AccountKeys, account) is var i and >= 0 ? i : throw new KeyNotFoundException(account),
+            AccountFeatures.Find(name) ?? throw new KeyNotFoundException(name));
 }

@@ -19,9 +19,9 @@ public sealed class AnalysisPipelineTests
 
         Assert.Equal(7, result.RunId);
         Assert.Equal(7, store.CompletedRun);
-        Assert.Equal(FeatureCatalog.Names, store.FeatureNames);
+        Assert.Equal(AccountFeatures.Names, store.FeatureNames);
         Assert.Equal(68, store.Rows.Count);
-        Assert.All(store.Rows, r => Assert.Equal(FeatureCatalog.Names.Count, r.Values.Length));
+        Assert.All(store.Rows, r => Assert.Equal(AccountFeatures.Names.Count, r.Values.Length));
         Assert.Equal(result.Clusters, store.Clusters);
         Assert.Single(result.Clusters, c => c.Kind == ClusterKind.Ring);
         Assert.Equal(

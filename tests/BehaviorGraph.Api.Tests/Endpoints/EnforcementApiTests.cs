@@ -20,7 +20,7 @@ public sealed class EnforcementApiTests(ServiceFixture service)
         Assert.Equal("block", risk.Decision);
         Assert.Equal(new Thresholds(0.55, 0.92), risk.Thresholds);
         var reason = Assert.Single(risk.Reasons);
-        Assert.Equal(new Reason("SHARED_DEVICE_ACCOUNTS", 2, 1.25, "Shares a device with 2 other accounts"), reason);
+        Assert.Equal(new Reason("SHARED_DEVICE", 3, 1.25, "uses a device shared by 3 accounts"), reason);
         Assert.Equal(
             [new ClusterSummary("ring-1", "ring", 3, 0.8), new ClusterSummary("identity-1", "identity", 3, 0.5), new ClusterSummary("bot-1", "bot", 2, 0.3)],
             risk.Clusters);

@@ -80,7 +80,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         var analysis = await Store.Features.BeginRunAsync("api fixture", CancellationToken.None);
         await Store.Features.CompleteRunAsync(
             analysis,
-            ["shared_device_accounts"],
+            ["max_accounts_per_device"],
             [new AccountFeatureRow("a1", [2f]), new AccountFeatureRow("a2", [2f]), new AccountFeatureRow("a3", [2f]), new AccountFeatureRow("a4", [0f])],
             [
                 new DetectedCluster("ring-1", ClusterKind.Ring, 0.8, ["a1", "a2", "a3"], "3 accounts following in a chain", new Dictionary<string, double> { ["density"] = 0.67 }),
@@ -95,7 +95,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         await Store.Scores.PublishAsync(
             ScoringRunId,
             [
-                new AccountScore("a1", 0.95, Decision.Block, [new ReasonCode("SHARED_DEVICE_ACCOUNTS", "shared_device_accounts", 2, 1.25, "Shares a device with 2 other accounts")], TestData.ModelVersion, ScoringRunId, at),
+                new AccountScore("a1", 0.95, Decision.Block, [new ReasonCode("SHARED_DEVICE", "max_accounts_per_device", 3, 1.25, "uses a device shared by 3 accounts")], TestData.ModelVersion, ScoringRunId, at),
                 new AccountScore("a2", 0.6, Decision.Review, [], TestData.ModelVersion, ScoringRunId, at),
                 new AccountScore("a3", 0.2, Decision.Allow, [], TestData.ModelVersion, ScoringRunId, at),
             ],

@@ -47,13 +47,13 @@ public sealed class ScoringTests
         });
         Assert.All(scores.Where(s => s.Decision == Decision.Allow), s => Assert.Empty(s.Reasons));
         var codes = flagged.SelectMany(s => s.Reasons).Select(r => r.Code).ToHashSet();
-        Assert.Contains("SHARED_DEVICE_ACCOUNTS", codes);
-        var knownCodes = new HashSet<string> { "SHARED_DEVICE_ACCOUNTS", "LOCKSTEP_GROUP", "ACTIVITY_RATE", "ACCOUNT_AGE", "FEATURE_NOISE", "FEATURE_MYSTERY_FEATURE" };
+        Assert.Contains("SHARED_DEVICE", codes);
+        var knownCodes = new HashSet<string> { "SHARED_DEVICE", "LOCKSTEP_GROUP", "ACTIVITY_RATE", "ACCOUNT_AGE", "FEATURE_NOISE", "FEATURE_MYSTERY_FEATURE" };
         Assert.Subset(knownCodes, codes);
-        var device = flagged.SelectMany(s => s.Reasons.Select(r => (s.Account, Reason: r))).First(x => x.Reason.Code == "SHARED_DEVICE_ACCOUNTS");
+        var device = flagged.SelectMany(s => s.Reasons.Select(r => (s.Account, Reason: r))).First(x => x.Reason.Code == "SHARED_DEVICE");
         var value = data.Snapshot.Rows.Single(r => r.Account == device.Account).Values[0];
         Assert.Equal(value, device.Reason.Value);
-        Assert.Equal($"shares a device with {value:N0} other accounts", device.Reason.Text);
+        Assert.Equal($"uses a device shared by {value:N0} accounts", device.Reason.Text);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ScoringTests
     public void ScoreAll_Refuses_WhenTheSnapshotsFeaturesDiffer()
     {
         var (data, model) = Trained.Value;
-        var renamed = data.Snapshot with { FeatureNames = ["shared_device_accounts", "lockstep_group_size", "events_per_day", "account_age_days", "noise", "other"] };
+        var renamed = data.Snapshot with { FeatureNames = ["max_accounts_per_device", "lockstep_group_size", "events_per_active_day", "account_age_days", "noise", "other"] };
 
         var ex = Assert.Throws<ModelMismatchException>(() => model.ScoreAll(renamed, ScoringOptions.Default, 1, DateTimeOffset.UnixEpoch));
 
@@ -103,13 +103,13 @@ public sealed class ScoringTests
     }
 
     [Fact]
-    public void ReasonCatalog_GivesUnknownFeaturesAGenericCode()
+    public void ReasonCatalog_GivesUnknownFeaturesAGenericCode_AndKnownOnesTheirSentence()
     {
         Assert.Equal("FEATURE_AVG_RATING_7D", ReasonCatalog.GenericCode("avgRating-7d"));
         var reason = ReasonCatalog.Default.Reason("ratings_received", 12, 0.4);
         Assert.Equal("FEATURE_RATINGS_RECEIVED", reason.Code);
         Assert.Equal("ratings_received = 12", reason.Text);
-        Assert.Equal("acted in lockstep with 57 accounts", ReasonCatalog.Default.Reason("lockstep_group_size", 57, 1).Text);
+        Assert.Equal("acted in lockstep with a group of 57 accounts", ReasonCatalog.Default.Reason("lockstep_group_size", 57, 1).Text);
     }
 
     [Fact]

@@ -20,5 +20,14 @@ public sealed record BlockOptions
     /// <summary>Smallest number of targets in a reported block.</summary>
     public int MinTargets { get; init; } = 3;
 
+    /// <summary>A block splits into sub-blocks when Louvain on its own edges reaches this modularity…</summary>
+    public double SplitModularity { get; init; } = 0.1;
+
+    /// <summary>…and beats by this margin what the same block rewired at random (degrees kept) gives.</summary>
+    public double SplitMargin { get; init; } = 0.02;
+
+    /// <summary>Random rewirings tried for that comparison.</summary>
+    public int SplitNullTrials { get; init; } = 3;
+
     public ulong Seed { get; init; } = 42;
 }

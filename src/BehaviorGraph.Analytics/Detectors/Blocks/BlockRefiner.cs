@@ -79,6 +79,126 @@ internal sealed class BlockRefiner
     }
 
     /// <summary>
+    /// The connected parts of a block: accounts and targets joined by the block's own edges. Two blocks peeled
+    /// together (the densest prefix of the greedy order may hold both) fall apart here.
+    /// </summary>
+    public List<(int[] Accounts, int[] Targets)> Parts(RefinedBlock block)
+    {
+        var index = new Dictionary<int, int>();
+        foreach (var x in block.Accounts)
+        {
+            index[x] = index.Count;
+        }
+
+        foreach (var y in block.Targets)
+        {
+            index[y] = index.Count;
+        }
+
+        var parent = new int[index.Count];
+        for (var i = 0; i < parent.Length; i++)
+        {
+            parent[i] = i;
+        }
+
+        foreach (var x in block.Accounts)
+        {
+            foreach (var y in _rows.Neighbors(x))
+            {
+                if (index.TryGetValue(y, out var j) && y != x)
+                {
+                    var ra = Find(parent, index[x]);
+                    var rb = Find(parent, j);
+                    if (ra != rb)
+                    {
+                        parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                    }
+                }
+            }
+        }
+
+        var parts = new Dictionary<int, (List<int> Accounts, List<int> Targets)>();
+        foreach (var x in block.Accounts)
+        {
+            Part(Find(parent, index[x])).Accounts.Add(x);
+        }
+
+        foreach (var y in block.Targets)
+        {
+            Part(Find(parent, index[y])).Targets.Add(y);
+        }
+
+        return [.. parts.Values.Select(p => (p.Accounts.ToArray(), p.Targets.ToArray()))];
+
+        (List<int> Accounts, List<int> Targets) Part(int root)
+        {
+            if (!parts.TryGetValue(root, out var part))
+            {
+                parts.Add(root, part = ([], []));
+            }
+
+            return part;
+        }
+    }
+
+    /// <summary>Sub-blocks of a connected block, by <see cref="GroupSplit"/> on its own edges (one part when it does not split).</summary>
+    public List<(int[] Accounts, int[] Targets)> Split(RefinedBlock block, GroupSplitParameters parameters, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<int, int>();
+        foreach (var x in block.Accounts)
+        {
+            index[x] = index.Count;
+        }
+
+        foreach (var y in block.Targets)
+        {
+            index[y] = index.Count;
+        }
+
+        var edges = new EdgeBuffer(withTimes: false, withCounts: false, 64);
+        foreach (var x in block.Accounts)
+        {
+            foreach (var y in _rows.Neighbors(x))
+            {
+                if (y != x && index.TryGetValue(y, out var j) && j >= block.Accounts.Length)
+                {
+                    edges.Add(index[x], j, 1f);
+                }
+            }
+        }
+
+        var parts = GroupSplit.Split(edges, index.Count, parameters, cancellationToken);
+        if (parts is null)
+        {
+            return [(block.Accounts, block.Targets)];
+        }
+
+        var byPart = new Dictionary<int, (List<int> Accounts, List<int> Targets)>();
+        foreach (var (node, local) in index)
+        {
+            if (!byPart.TryGetValue(parts[local], out var part))
+            {
+                byPart.Add(parts[local], part = ([], []));
+            }
+
+            (local < block.Accounts.Length ? part.Accounts : part.Targets).Add(node);
+        }
+
+        return [.. byPart.Values.Select(p => (p.Accounts.Order().ToArray(), p.Targets.Order().ToArray()))];
+    }
+
+    private static int Find(int[] parent, int x)
+    {
+        while (parent[x] != x)
+        {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+
+        return x;
+    }
+
+    /// <summary>
     /// The members of one side given the other side's members: <paramref name="from"/> are the other side's members,
     /// <paramref name="current"/> this side's; edges are read from <paramref name="fromAdjacency"/> (other side →
     /// this side), degrees from <paramref name="ownAdjacency"/>. Under the degree model a cell (x, y) holds an edge with

@@ -43,34 +43,62 @@ internal static class EngagementBlockDetector
 
         var measure = new BlockMeasure(data, graphs, engagement);
         var refiner = new BlockRefiner(engagement.Graph);
+        var split = new GroupSplitParameters(1.0, options.Seed, options.SplitModularity, options.SplitMargin, options.SplitNullTrials);
         var owner = new HashSet<int>();
         var candidates = new List<ClusterCandidate>();
         foreach (var block in peeled.Blocks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var refined = refiner.Refine(block.Sources, block.Targets);
-            if (refined.Accounts.Length < options.MinAccounts || refined.Targets.Length < options.MinTargets
-                || refined.ExcessDensity < bar || refined.Accounts.Count(owner.Contains) * 2 > refined.Accounts.Length)
+            foreach (var refined in Settle(refiner, block, split, cancellationToken))
             {
-                continue;
-            }
+                if (refined.Accounts.Length < options.MinAccounts || refined.Targets.Length < options.MinTargets
+                    || refined.ExcessDensity < bar || refined.Accounts.Count(owner.Contains) * 2 > refined.Accounts.Length)
+                {
+                    continue;
+                }
 
-            owner.UnionWith(refined.Accounts);
-            var m = measure.Of(refined, block.Density);
-            if (m.IsReciprocated)
-            {
-                continue;
-            }
+                owner.UnionWith(refined.Accounts);
+                var m = measure.Of(refined, block.Density);
+                if (m.IsReciprocated)
+                {
+                    continue;
+                }
 
-            candidates.Add(Candidate(m, chanceDensity, bar));
-            foreach (var a in m.Accounts)
-            {
-                blockDensity[a] = Math.Max(blockDensity[a], (float)m.Density);
+                candidates.Add(Candidate(m, chanceDensity, bar));
+                foreach (var a in m.Accounts)
+                {
+                    blockDensity[a] = Math.Max(blockDensity[a], (float)m.Density);
+                }
             }
         }
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Block, "block", candidates, data.AccountKeys);
         return new BlockDetection(clusters, ordered, blockDensity, peeled.Blocks.Count, chanceDensity, bar);
+    }
+
+    /// <summary>
+    /// A peeled block refined, then each of its parts refined on its own when it falls apart: into unconnected pieces, or
+    /// into sub-blocks more modular than chance (<see cref="GroupSplit"/>).
+    /// </summary>
+    private static IEnumerable<RefinedBlock> Settle(BlockRefiner refiner, FraudarBlock block, GroupSplitParameters split, CancellationToken cancellationToken)
+    {
+        var refined = refiner.Refine(block.Sources, block.Targets);
+        var parts = refined.Accounts.Length == 0 ? [] : refiner.Parts(refined);
+        if (parts.Count == 1)
+        {
+            parts = refiner.Split(refined, split, cancellationToken);
+        }
+
+        if (parts.Count <= 1)
+        {
+            yield return refined;
+            yield break;
+        }
+
+        foreach (var (accounts, targets) in parts)
+        {
+            yield return refiner.Refine(accounts, targets);
+        }
     }
 
     /// <summary>

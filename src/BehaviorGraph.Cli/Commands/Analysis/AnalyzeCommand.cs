@@ -1,5 +1,8 @@
 using BehaviorGraph.Analytics.Pipeline;
+using System.ComponentModel;
+using BehaviorGraph.Cli.Commands.Scoring;
 using BehaviorGraph.Cli.Infrastructure;
+using BehaviorGraph.Scoring.Labels;
 using BehaviorGraph.Core.Clusters;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,11 +14,21 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
+        [CommandOption("--labels <FILE>")]
+        [Description("Labels CSV (account,label) to import first, once per file content, as train does. Analysis surfaces groups rich in labelled abusers (and in accounts the latest scoring run flagged) as rings, with that as evidence; labels never become features.")]
+        public string? Labels { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var file = settings.Labels is { } path ? await ScoringFailures.Guard(() => Task.FromResult(LabelFile.Load(path))) : null;
         await using var store = await StoreAccess.OpenAsync(settings, cancellationToken);
+        if (file is not null)
+        {
+            var (import, unchanged) = await LabelImport.ImportAsync(store.Labels, file, settings.Labels!, cancellationToken);
+            LabelImport.ReportImport(import, unchanged, settings.Labels!, settings.Json);
+        }
+
         var progress = new SynchronousProgress<AnalysisProgress>(p =>
         {
             if (settings.Json)

@@ -3,9 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using BehaviorGraph.Analytics.Pipeline;
 using BehaviorGraph.Cli.Commands.Analysis;
+using BehaviorGraph.Cli.Commands.Scoring;
 using BehaviorGraph.Cli.Infrastructure;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Ingest;
+using BehaviorGraph.Scoring.Labels;
 using BehaviorGraph.Synthetic;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -52,6 +54,10 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
         [CommandOption("--work <DIR>")]
         [Description("Where each run's files and store go (default: a temporary directory, removed afterwards).")]
         public string? Work { get; init; }
+
+        [CommandOption("--no-labels")]
+        [Description("Analyze without the platform's labels (by default each point's labels.csv is imported first, as an analyst team's verdicts would be, so groups rich in labelled abusers are surfaced)")]
+        public bool NoLabels { get; init; }
 
         [CommandOption("--keep")]
         [Description("Keep every run's events, truth and store under --work.")]
@@ -100,7 +106,7 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
                 {
                     var scenario = Scenario(settings, point.Name, seed);
                     Progress($"[{runs.Count + 1}/{total}] {scenario.Name} seed {seed}: generating, ingesting, analyzing…");
-                    var run = await RunAsync(scenario, seed, Path.Combine(work, $"{scenario.Name}-{seed}"), settings.Keep, cancellationToken);
+                    var run = await RunAsync(scenario, seed, Path.Combine(work, $"{scenario.Name}-{seed}"), settings.Keep, !settings.NoLabels, cancellationToken);
                     runs.Add(run);
                     Progress($"[{runs.Count}/{total}] {scenario.Name} seed {seed}: {run.Events:N0} events; {Brief(run.Report)}; " +
                              $"generate {run.Generate.TotalSeconds:F1} s, ingest {run.Ingest.TotalSeconds:F1} s, analyze {run.Analyze.TotalSeconds:F1} s " +
@@ -139,7 +145,7 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
         return ExitCodes.Ok;
     }
 
-    private static async Task<RecoveryRun> RunAsync(SyntheticScenario scenario, int seed, string directory, bool keep, CancellationToken cancellationToken)
+    private static async Task<RecoveryRun> RunAsync(SyntheticScenario scenario, int seed, string directory, bool keep, bool withLabels, CancellationToken cancellationToken)
     {
         if (Directory.Exists(directory))
         {
@@ -160,6 +166,11 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
             if (ingest.Quarantined > 0)
             {
                 throw new UserFacingException($"{scenario.Name} seed {seed}: {ingest.Quarantined:N0} generated row(s) were quarantined; the generator wrote rows the event contract rejects.");
+            }
+
+            if (withLabels && generated.LabelsPath is { } labels)
+            {
+                await LabelImport.ImportAsync(store.Labels, LabelFile.Load(labels), labels, cancellationToken);
             }
 
             var ingestTime = step.Elapsed;
