@@ -30,6 +30,8 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : RelationalD
         }
     }
 
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
     public override string SkipRows(string count) => $"OFFSET {count}";
 
     public override string JsonText(string column) => $"{column}::text";

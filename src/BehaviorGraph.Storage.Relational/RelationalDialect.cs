@@ -21,6 +21,12 @@ public abstract class RelationalDialect
     /// <summary>An ORDER BY tail that skips the first <paramref name="count"/> rows (a parameter or a number).</summary>
     public abstract string SkipRows(string count);
 
+    /// <summary>
+    /// <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/> (SQLite: a list
+    /// Dapper expands to <c>IN (…)</c>; PostgreSQL: an array bound as one parameter, <c>= ANY(…)</c>).
+    /// </summary>
+    public abstract string InList(string column, string parameter);
+
     /// <summary>A JSON column read as text.</summary>
     public abstract string JsonText(string column);
 

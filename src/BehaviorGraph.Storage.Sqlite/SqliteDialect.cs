@@ -17,6 +17,8 @@ internal sealed class SqliteDialect(SqliteConnectionFactory connections) : Relat
 
     public override string True => "1";
 
+    public override string InList(string column, string parameter) => $"{column} IN {parameter}";
+
     public override string False => "0";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await connections.OpenAsync(cancellationToken);

@@ -78,7 +78,7 @@ public sealed class RelationalGraphReads(RelationalDialect dialect) : IAccountGr
         foreach (var chunk in members.Chunk(Chunk))
         {
             var rows = await session.Connection.QueryAsync<EdgeRow>(new CommandDefinition(
-                $"SELECT {EdgeRow.Columns} FROM edges WHERE src IN @chunk ORDER BY src, dst, type",
+                $"SELECT {EdgeRow.Columns} FROM edges WHERE {dialect.InList("src", "@chunk")} ORDER BY src, dst, type",
                 new { chunk }, session.Transaction, cancellationToken: cancellationToken));
             found.AddRange(rows.Where(r => members.Contains(r.Dst)).Select(r => r.ToEdge()));
             if (found.Count > limit)
@@ -98,33 +98,33 @@ public sealed class RelationalGraphReads(RelationalDialect dialect) : IAccountGr
         return rows.Select(r => new SharedIdentifier(r.Account, r.Identifier, r.Events)).ToList();
     }
 
-    private static async Task<List<NodeRow>> NodesByKeyAsync(ReadOnlySession session, NodeKind kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    private async Task<List<NodeRow>> NodesByKeyAsync(ReadOnlySession session, NodeKind kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var result = new List<NodeRow>(keys.Count);
         foreach (var chunk in keys.Chunk(Chunk))
         {
             result.AddRange(await session.Connection.QueryAsync<NodeRow>(new CommandDefinition(
-                $"SELECT {NodeRow.Columns} FROM nodes WHERE kind = @kind AND key IN @chunk",
+                $"SELECT {NodeRow.Columns} FROM nodes WHERE kind = @kind AND {dialect.InList("key", "@chunk")}",
                 new { kind = (int)kind, chunk }, session.Transaction, cancellationToken: cancellationToken)));
         }
 
         return result;
     }
 
-    private static async Task<List<NodeRow>> NodesByIdAsync(ReadOnlySession session, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    private async Task<List<NodeRow>> NodesByIdAsync(ReadOnlySession session, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var result = new List<NodeRow>(ids.Count);
         foreach (var chunk in ids.Chunk(Chunk))
         {
             result.AddRange(await session.Connection.QueryAsync<NodeRow>(new CommandDefinition(
-                $"SELECT {NodeRow.Columns} FROM nodes WHERE id IN @chunk", new { chunk }, session.Transaction, cancellationToken: cancellationToken)));
+                $"SELECT {NodeRow.Columns} FROM nodes WHERE {dialect.InList("id", "@chunk")}", new { chunk }, session.Transaction, cancellationToken: cancellationToken)));
         }
 
         return result;
     }
 
     /// <summary>Edges from or to any of <paramref name="ids"/>, heaviest first, at most <paramref name="limit"/>.</summary>
-    private static async Task<IReadOnlyList<GraphEdge>> EdgesTouchingAsync(ReadOnlySession session, IReadOnlyCollection<long> ids, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<GraphEdge>> EdgesTouchingAsync(ReadOnlySession session, IReadOnlyCollection<long> ids, int limit, CancellationToken cancellationToken)
     {
         var result = new List<EdgeRow>();
         foreach (var chunk in ids.Chunk(Chunk))
@@ -132,9 +132,9 @@ public sealed class RelationalGraphReads(RelationalDialect dialect) : IAccountGr
             result.AddRange(await session.Connection.QueryAsync<EdgeRow>(new CommandDefinition(
                 $"""
                 SELECT {EdgeRow.Columns} FROM (
-                    SELECT * FROM edges WHERE src IN @chunk
+                    SELECT * FROM edges WHERE {dialect.InList("src", "@chunk")}
                     UNION
-                    SELECT * FROM edges WHERE dst IN @chunk
+                    SELECT * FROM edges WHERE {dialect.InList("dst", "@chunk")}
                 ) e ORDER BY count DESC, src, dst, type LIMIT @limit
                 """,
                 new { chunk, limit }, session.Transaction, cancellationToken: cancellationToken)));

@@ -24,7 +24,7 @@ public sealed class RelationalNamedQueries(RelationalDialect dialect) : INamedQu
 
     private const string RecentQuarantine =
         """
-        SELECT source AS source, line AS line, reason AS reason, raw AS raw, quarantined_at AS quarantinedAtMs
+        SELECT source AS source, line AS line, reason AS reason, raw AS raw, quarantined_at AS "quarantinedAtMs"
         FROM quarantine
         ORDER BY quarantined_at DESC, content_hash, line
         LIMIT @limit
