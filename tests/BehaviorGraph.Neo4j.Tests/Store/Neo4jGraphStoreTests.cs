@@ -1,5 +1,6 @@
 using System.Collections;
 using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Reads;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Neo4j.Client;
 using BehaviorGraph.Neo4j.Cypher;
@@ -185,6 +186,38 @@ public sealed class Neo4jGraphStoreTests
             Neo4jAnalystQueries.AccountsSharingDevices,
             new Dictionary<string, object?> { ["account_key"] = "a1" },
             CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_RunsTheReadsFilesReadOnly_AndNamesEdgeEndsByKeyAndKind()
+    {
+        var runner = new RecordingCypherRunner(q => NameOf(q) switch
+        {
+            "reads/account_by_key" => """{"data":{"fields":["id","key"],"values":[[1,"a1"]]}}""",
+            "reads/edges_touching" => """{"data":{"fields":["source","target","type","count","first_seen","last_seen"],"values":[[1,5,"uses_device",3,1000,9000],[3,1,"follow",1,3000,3000]]}}""",
+            "reads/nodes_by_id" => """{"data":{"fields":["id","kind","key"],"values":[[1,1,"a1"],[5,3,"d1"],[3,1,"a3"]]}}""",
+            var other => throw new InvalidOperationException($"unexpected statement {other}"),
+        });
+        var store = Store(runner, batchSize: 10);
+
+        var around = await store.Require<IAccountGraphReads>().GetNeighbourhoodAsync("a1", 1, 10, CancellationToken.None);
+
+        Assert.NotNull(around);
+        Assert.False(around.Truncated);
+        Assert.Equal(
+            [new NeighbourNode("a1", NodeKind.Account, 0), new NeighbourNode("a3", NodeKind.Account, 1), new NeighbourNode("d1", NodeKind.Device, 1)],
+            around.Nodes);
+        Assert.Equal(
+            [
+                new KeyedEdge("a1", NodeKind.Account, "d1", NodeKind.Device, "uses_device", 3, 1000, 9000),
+                new KeyedEdge("a3", NodeKind.Account, "a1", NodeKind.Account, "follow", 1, 3000, 3000),
+            ],
+            around.Edges);
+        Assert.Equal(["reads/account_by_key", "reads/edges_touching", "reads/nodes_by_id"], runner.Queries.Select(NameOf));
+        Assert.All(runner.Queries, q => Assert.Equal(CypherAccessMode.Read, q.AccessMode));
+        Assert.Equal("a1", runner.Queries[0].Parameters["key"]);
+        Assert.Equal(11, runner.Queries[1].Parameters["limit"]);
+        Assert.False(store.Has<INamedQueries>());
     }
 
     private sealed class SyncProgress(List<GraphSyncProgress> sink) : IProgress<GraphSyncProgress>
