@@ -1,4 +1,5 @@
 using BehaviorGraph.Neo4j;
+using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Neo4j.Store;
 using Microsoft.Extensions.Configuration;
 
@@ -12,7 +13,7 @@ public static class GraphStoreOpener
 {
     public const string GraphEnvironmentVariable = "BEHAVIORGRAPH_GRAPH";
 
-    public static Neo4jGraphStore Open(string? flag, IConfiguration configuration)
+    public static IGraphStore Open(string? flag, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(Neo4jOptions.SectionName).Get<Neo4jOptions>() ?? new Neo4jOptions();

@@ -25,7 +25,8 @@ public sealed class JobTrigger
         return _client.Create(JobFactory.Create(name, args, queue), new EnqueuedState(queue));
     }
 
-    internal string QueueOf(string name) => _queues.GetValueOrDefault(name) ?? EnqueuedState.DefaultQueue;
+    /// <summary>The queue a triggered <paramref name="name"/> job goes to.</summary>
+    public string QueueOf(string name) => _queues.GetValueOrDefault(name) ?? EnqueuedState.DefaultQueue;
 
     internal IEnumerable<string> Queues => _queues.Values.Append(EnqueuedState.DefaultQueue).Distinct(StringComparer.Ordinal);
 }

@@ -9,8 +9,11 @@ namespace BehaviorGraph.Scoring;
 /// Explaining costs about three times the scoring itself, so batch runs explain only the accounts someone acts on;
 /// the online scorer always explains.
 /// </summary>
-public sealed record ScoringOptions(DecisionThresholds? Thresholds = null, int ReasonCount = 3, ReasonCatalog? Catalog = null, double? ExplainFrom = null)
+public sealed record ScoringOptions(DecisionThresholds? Thresholds = null, int ReasonCount = ScoringOptions.DefaultReasonCount, ReasonCatalog? Catalog = null, double? ExplainFrom = null)
 {
+    /// <summary>Reasons each score carries unless asked otherwise.</summary>
+    public const int DefaultReasonCount = 3;
+
     public double EffectiveExplainFrom => ExplainFrom ?? EffectiveThresholds.Review;
 
     public static ScoringOptions Default { get; } = new();

@@ -6,6 +6,7 @@ using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Postgres.Analysis;
 using BehaviorGraph.Storage.Postgres.Labels;
 using BehaviorGraph.Storage.Postgres.Scoring;
+using BehaviorGraph.Storage.Relational.Reads;
 using BehaviorGraph.Storage.Relational.Security;
 using Npgsql;
 
@@ -13,27 +14,34 @@ namespace BehaviorGraph.Storage.Postgres;
 
 /// <summary>
 /// The production relational backend: the event log, graph, analysis runs, labels, models and scores in one
-/// PostgreSQL database.
+/// PostgreSQL database, with every analyst read ability (neighbourhoods, cluster edges, shared identifiers, named
+/// queries) in read-only transactions.
 /// Opening applies pending schema migrations under an advisory lock, so any number of hosts may open
 /// the same database at once.
 /// </summary>
 public sealed class PostgresBehaviorStore : IBehaviorStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly RelationalGraphReads _graphReads;
+    private readonly RelationalNamedQueries _namedQueries;
 
     private PostgresBehaviorStore(NpgsqlDataSource dataSource, string description)
     {
+        var dialect = new PostgresDialect(dataSource);
         _dataSource = dataSource;
         Description = description;
         Ingest = new PostgresEventIngestStore(dataSource, TimeProvider.System);
         Graph = new PostgresGraphReader(dataSource);
+        Events = new PostgresEventLogReader(dataSource);
         Stats = new PostgresStatsReader(dataSource);
-        Features = new PostgresFeatureStore(dataSource);
+        Features = new PostgresFeatureStore(dialect);
         Clusters = new PostgresClusterStore(dataSource);
-        ApiKeys = new ApiKeyStore(async ct => await dataSource.OpenConnectionAsync(ct));
-        Labels = new PostgresLabelStore(dataSource);
-        Models = new PostgresModelRegistry(dataSource);
-        Scores = new PostgresScoreStore(dataSource);
+        ApiKeys = new ApiKeyStore(dialect);
+        Labels = new PostgresLabelStore(dialect);
+        Models = new PostgresModelRegistry(dialect);
+        Scores = new PostgresScoreStore(dialect);
+        _graphReads = new RelationalGraphReads(dialect);
+        _namedQueries = new RelationalNamedQueries(dialect);
     }
 
     public string Description { get; }
@@ -41,6 +49,8 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
     public IEventIngestStore Ingest { get; }
 
     public IGraphReader Graph { get; }
+
+    public IEventLogReader Events { get; }
 
     public IStatsReader Stats { get; }
 
@@ -55,6 +65,10 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
     public IScoreStore Scores { get; }
 
     public Core.Security.IApiKeyStore ApiKeys { get; }
+
+    public TAbility? GetAbility<TAbility>()
+        where TAbility : class =>
+        _graphReads as TAbility ?? _namedQueries as TAbility ?? Ingest as TAbility;
 
     /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)

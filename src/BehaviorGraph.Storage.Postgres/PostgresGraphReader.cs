@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace BehaviorGraph.Storage.Postgres;
 
 /// <summary>
-/// Streams rows straight off the wire with a sequential data reader; nothing is buffered beyond the row
+/// Streams nodes and edges straight off the wire with a sequential data reader; nothing is buffered beyond the row
 /// being read, so a projection of any size costs the store constant memory.
 /// </summary>
 internal sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphReader
@@ -19,13 +19,6 @@ internal sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphR
         SELECT src, dst, type, count, first_ts, last_ts, value_sum FROM edges
         WHERE cardinality(@types) = 0 OR type = ANY(@types)
         ORDER BY src, dst, type
-        """;
-
-    private const string Events =
-        """
-        SELECT ts, type, actor, target, value, device, ip FROM events
-        WHERE cardinality(@types) = 0 OR type = ANY(@types)
-        ORDER BY seq
         """;
 
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -57,28 +50,7 @@ internal sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphR
         }
     }
 
-    public async IAsyncEnumerable<EventRow> ReadEventsAsync(
-        IReadOnlyCollection<string>? types, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Events, connection);
-        AddTypes(command, types);
-        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-        var typeNames = new TypeNameCache();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var ts = reader.GetInt64(0);
-            var type = typeNames.Get(reader.GetString(1));
-            var actor = reader.GetInt64(2);
-            var target = reader.IsDBNull(3) ? 0 : reader.GetInt64(3);
-            double? value = reader.IsDBNull(4) ? null : reader.GetDouble(4);
-            var device = reader.IsDBNull(5) ? 0 : reader.GetInt64(5);
-            var ip = reader.IsDBNull(6) ? 0 : reader.GetInt64(6);
-            yield return new EventRow(ts, type, actor, target, value, device, ip);
-        }
-    }
-
-    private static void AddTypes(NpgsqlCommand command, IReadOnlyCollection<string>? types) =>
+    internal static void AddTypes(NpgsqlCommand command, IReadOnlyCollection<string>? types) =>
         command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
             Value = types is null ? Array.Empty<string>() : types.ToArray(),

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Reflection;
+using BehaviorGraph.Storage.Relational.Migrations;
 using Dapper;
 using Npgsql;
 
@@ -17,7 +16,7 @@ internal sealed class PostgresMigrator(NpgsqlDataSource dataSource)
 
     private const string ResourcePrefix = "BehaviorGraph.Storage.Postgres.Migrations.";
 
-    internal static IReadOnlyList<PostgresMigration> Embedded { get; } = LoadEmbedded();
+    internal static IReadOnlyList<Migration> Embedded { get; } = MigrationLoader.Load(typeof(PostgresMigrator).Assembly, ResourcePrefix);
 
     /// <summary>Applies pending migrations and returns the versions this call applied (empty when up to date).</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
@@ -64,39 +63,5 @@ internal sealed class PostgresMigrator(NpgsqlDataSource dataSource)
 
         await transaction.CommitAsync(cancellationToken);
         return appliedNow;
-    }
-
-    private static List<PostgresMigration> LoadEmbedded()
-    {
-        var assembly = typeof(PostgresMigrator).Assembly;
-        var migrations = new List<PostgresMigration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            var fileName = resource[ResourcePrefix.Length..];
-            var underscore = fileName.IndexOf('_', StringComparison.Ordinal);
-            if (underscore <= 0 || !fileName.EndsWith(".sql", StringComparison.Ordinal)
-                || !int.TryParse(fileName[..underscore], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                throw new InvalidOperationException($"Embedded migration '{fileName}' is not named NNNN_name.sql.");
-            }
-
-            migrations.Add(new PostgresMigration(version, fileName[..^4], ReadResource(assembly, resource)));
-        }
-
-        var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InvalidOperationException($"Two embedded migrations share version {duplicate.Key}.");
-        }
-
-        return [.. migrations.OrderBy(m => m.Version)];
-    }
-
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

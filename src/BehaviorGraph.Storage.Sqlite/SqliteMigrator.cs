@@ -1,4 +1,4 @@
-using System.Reflection;
+using BehaviorGraph.Storage.Relational.Migrations;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -13,7 +13,7 @@ internal static class SqliteMigrator
 {
     private const string ResourcePrefix = "BehaviorGraph.Storage.Sqlite.Migrations.";
 
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
+    public static IReadOnlyList<Migration> Migrations { get; } = MigrationLoader.Load(typeof(SqliteMigrator).Assembly, ResourcePrefix);
 
     public static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ internal static class SqliteMigrator
             .ToHashSet();
 
         var count = 0;
-        foreach (var (version, name, sql) in Migrations)
+        foreach (var (version, name, sql) in Migrations.Select(m => (m.Version, m.Name, m.Sql)))
         {
             if (applied.Contains(version))
             {
@@ -43,33 +43,5 @@ internal static class SqliteMigrator
 
         await transaction.CommitAsync(cancellationToken);
         return count;
-    }
-
-    private static List<(int, string, string)> LoadMigrations()
-    {
-        var assembly = typeof(SqliteMigrator).Assembly;
-        var migrations = new List<(int, string, string)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            var fileName = resource[ResourcePrefix.Length..];
-            var underscore = fileName.IndexOf('_', StringComparison.Ordinal);
-            if (underscore <= 0 || !int.TryParse(fileName[..underscore], out var version))
-            {
-                throw new InvalidOperationException($"Migration resource '{fileName}' is not named NNNN_name.sql.");
-            }
-
-            migrations.Add((version, Path.GetFileNameWithoutExtension(fileName), ReadResource(assembly, resource)));
-        }
-
-        migrations.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return migrations;
-    }
-
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Migration resource '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

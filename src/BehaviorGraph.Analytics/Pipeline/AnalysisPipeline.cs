@@ -31,24 +31,27 @@ public static class AnalysisPipeline
         IBehaviorStore store, AnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
         var signals = await AnalystSignalsReader.ReadAsync(store, cancellationToken);
-        return await RunCoreAsync(store.Graph, store.Features, options, signals, progress, cancellationToken);
+        return await RunCoreAsync(store.Graph, store.Events, store.Features, options, signals, progress, cancellationToken);
     }
 
     public static Task<AnalysisResult> RunAsync(
         IGraphReader graph,
+        IEventLogReader events,
         IFeatureStore features,
         AnalysisOptions options,
         IProgress<AnalysisProgress>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        return RunCoreAsync(graph, features, options, AnalystSignals.None, progress, cancellationToken);
+        return RunCoreAsync(graph, events, features, options, AnalystSignals.None, progress, cancellationToken);
     }
 
     private static async Task<AnalysisResult> RunCoreAsync(
         IGraphReader graph,
+        IEventLogReader events,
         IFeatureStore features,
         AnalysisOptions options,
         AnalystSignals signals,
@@ -56,7 +59,7 @@ public static class AnalysisPipeline
         CancellationToken cancellationToken)
     {
         var stages = new List<StageTiming>();
-        var outcome = await AnalyzeAsync(graph, options, progress, stages, cancellationToken, signals);
+        var outcome = await AnalyzeAsync(graph, events, options, progress, stages, cancellationToken, signals);
 
         var clock = Begin(AnalysisStage.Write, progress);
         var rows = outcome.Features.ToRows(outcome.Data.AccountKeys);
@@ -77,6 +80,7 @@ public static class AnalysisPipeline
     /// <summary>Every compute stage (nothing written): load, algorithms, detectors, features.</summary>
     internal static async Task<AnalysisOutcome> AnalyzeAsync(
         IGraphReader graph,
+        IEventLogReader events,
         AnalysisOptions options,
         IProgress<AnalysisProgress>? progress,
         List<StageTiming> stages,
@@ -85,7 +89,7 @@ public static class AnalysisPipeline
     {
         signals ??= AnalystSignals.None;
         var clock = Begin(AnalysisStage.Load, progress);
-        var data = await PlatformLoader.LoadAsync(graph, null, cancellationToken);
+        var data = await PlatformLoader.LoadAsync(graph, events, null, cancellationToken);
         if (data.AccountCount == 0)
         {
             throw new EmptyStoreException();

@@ -6,7 +6,7 @@ namespace BehaviorGraph.Analytics.Pipeline;
 /// <summary>Reads nodes, edges and the event log once each, straight into <see cref="PlatformData"/> arrays.</summary>
 internal static class PlatformLoader
 {
-    public static async Task<PlatformData> LoadAsync(IGraphReader reader, IProgress<double>? progress, CancellationToken cancellationToken)
+    public static async Task<PlatformData> LoadAsync(IGraphReader reader, IEventLogReader eventLog, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var ids = new GrowableArray<long>(1 << 16);
         var kinds = new GrowableArray<NodeKind>(1 << 16);
@@ -78,7 +78,7 @@ internal static class PlatformLoader
         var times = new GrowableArray<long>(1 << 20);
         var values = new GrowableArray<float>(1 << 20);
         long reference = long.MinValue;
-        await foreach (var row in reader.ReadEventsAsync(null, cancellationToken).WithCancellation(cancellationToken))
+        await foreach (var row in eventLog.ReadEventsAsync(null, cancellationToken).WithCancellation(cancellationToken))
         {
             if (!directory.TryGet(row.Actor, out var actorKind, out var account) || actorKind != NodeKind.Account)
             {

@@ -1,4 +1,4 @@
 namespace BehaviorGraph.Api.Contracts;
 
 /// <summary>The rows a named query returned.</summary>
-public sealed record QueryResult(string Query, int Count, IReadOnlyList<IDictionary<string, object>> Rows);
+public sealed record QueryResult(string Query, int Count, IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows);

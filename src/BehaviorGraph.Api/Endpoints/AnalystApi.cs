@@ -2,10 +2,12 @@ using System.Text.Json;
 using BehaviorGraph.Api.Contracts;
 using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Queries;
-using BehaviorGraph.Api.Relational;
+using BehaviorGraph.Api.Reads;
 using BehaviorGraph.Api.Security;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Queries;
+using BehaviorGraph.Core.Reads;
 using BehaviorGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -68,7 +70,7 @@ public static class AnalystApi
     }
 
     internal static async Task<Results<Ok<ClusterDetail>, ProblemHttpResult>> GetCluster(
-        string id, IBehaviorStore store, GraphQueries graph, CancellationToken cancellationToken)
+        string id, IBehaviorStore store, AnalystReads reads, CancellationToken cancellationToken)
     {
         var cluster = await store.Clusters.GetAsync(id, cancellationToken);
         if (cluster is null)
@@ -76,9 +78,7 @@ public static class AnalystApi
             return TypedResults.Problem($"The latest analysis run has no cluster '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown cluster");
         }
 
-        var nodes = await graph.NodesByKeyAsync(NodeKind.Account, cluster.Members, cancellationToken);
-        var byId = nodes.ToDictionary(n => n.Id);
-        var edges = await graph.EdgesAmongAsync(byId.Keys, MaxClusterEdges + 1, cancellationToken);
+        var edges = await reads.ClusterEdges.GetEdgesAmongAsync(cluster.Members, MaxClusterEdges, cancellationToken);
         return TypedResults.Ok(new ClusterDetail(
             cluster.Id,
             KindName(cluster.Kind),
@@ -87,12 +87,12 @@ public static class AnalystApi
             cluster.Evidence,
             cluster.Figures,
             cluster.Members,
-            edges.Take(MaxClusterEdges).Select(e => ToEdge(e, byId)).ToList(),
-            edges.Count > MaxClusterEdges));
+            edges.Edges.Select(ToEdge).ToList(),
+            edges.Truncated));
     }
 
     internal static async Task<Results<Ok<Neighborhood>, ProblemHttpResult, ValidationProblem>> GetNeighborhood(
-        string id, GraphQueries graph, CancellationToken cancellationToken, int depth = 1, int limit = 200)
+        string id, AnalystReads reads, CancellationToken cancellationToken, int depth = 1, int limit = 200)
     {
         var errors = new Dictionary<string, string[]>();
         if (depth is < 1 or > 2)
@@ -110,62 +110,26 @@ public static class AnalystApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var start = (await graph.NodesByKeyAsync(NodeKind.Account, [id], cancellationToken)).SingleOrDefault();
-        if (start is null)
+        var hood = await reads.Neighbourhoods.GetNeighbourhoodAsync(id, depth, limit, cancellationToken);
+        if (hood is null)
         {
             return TypedResults.Problem($"The graph has no account '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown account");
         }
 
-        var hops = new Dictionary<long, int> { [start.Id] = 0 };
-        var edges = new List<EdgeRow>();
-        var seen = new HashSet<(long, long, string)>();
-        var frontier = new List<long> { start.Id };
-        var truncated = false;
-        for (var hop = 1; hop <= depth && frontier.Count > 0; hop++)
-        {
-            var found = await graph.EdgesTouchingAsync(frontier, limit - edges.Count + 1, cancellationToken);
-            var next = new List<long>();
-            foreach (var edge in found)
-            {
-                if (edges.Count == limit)
-                {
-                    truncated = true;
-                    break;
-                }
-
-                if (!seen.Add((edge.Src, edge.Dst, edge.Type)))
-                {
-                    continue;
-                }
-
-                edges.Add(edge);
-                foreach (var end in (ReadOnlySpan<long>)[edge.Src, edge.Dst])
-                {
-                    if (hops.TryAdd(end, hop))
-                    {
-                        next.Add(end);
-                    }
-                }
-            }
-
-            frontier = next;
-        }
-
-        var nodes = (await graph.NodesByIdAsync(hops.Keys, cancellationToken)).ToDictionary(n => n.Id);
         return TypedResults.Ok(new Neighborhood(
             id,
             depth,
-            hops.OrderBy(h => h.Value).ThenBy(h => h.Key).Select(h => new NeighborhoodNode(nodes[h.Key].Key, NodeKindName(nodes[h.Key].Kind), h.Value)).ToList(),
-            edges.Select(e => ToEdge(e, nodes)).ToList(),
-            truncated));
+            hood.Nodes.Select(n => new NeighborhoodNode(n.Key, NodeKindName(n.Kind), n.Hop)).ToList(),
+            hood.Edges.Select(ToEdge).ToList(),
+            hood.Truncated));
     }
 
-    internal static Ok<IReadOnlyList<NamedQuery>> ListQueries() => TypedResults.Ok(QueryCatalog.All);
+    internal static Ok<IReadOnlyList<NamedQuery>> ListQueries(AnalystReads reads) => TypedResults.Ok(reads.Queries.Queries);
 
     internal static async Task<Results<Ok<QueryResult>, ProblemHttpResult, ValidationProblem>> RunQuery(
-        string name, HttpRequest request, ReadOnlyDatabase database, CancellationToken cancellationToken)
+        string name, HttpRequest request, AnalystReads reads, CancellationToken cancellationToken)
     {
-        var query = QueryCatalog.Find(name);
+        var query = reads.Queries.Queries.FirstOrDefault(q => q.Name == name);
         if (query is null)
         {
             return TypedResults.Problem(
@@ -183,33 +147,27 @@ public static class AnalystApi
             return invalid;
         }
 
-        var (values, errors) = QueryCatalog.Bind(query, body.Document?.RootElement);
+        var (values, errors) = QueryArguments.Bind(query, body.Document?.RootElement);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rows = await database.QueryAsync<dynamic>(query.Sql, new Dapper.DynamicParameters(values), cancellationToken);
-        var result = rows.Select(r => (IDictionary<string, object>)r).ToList();
-        return TypedResults.Ok(new QueryResult(query.Name, result.Count, result));
+        var rows = await reads.Queries.RunAsync(query, values, cancellationToken);
+        return TypedResults.Ok(new QueryResult(query.Name, rows.Count, rows));
     }
 
-    private static Edge ToEdge(EdgeRow edge, IReadOnlyDictionary<long, NodeRow> nodes)
-    {
-        var source = nodes.GetValueOrDefault(edge.Src);
-        var target = nodes.GetValueOrDefault(edge.Dst);
-        return new Edge(
-            source?.Key ?? edge.Src.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            source is null ? "unknown" : NodeKindName(source.Kind),
-            target?.Key ?? edge.Dst.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            target is null ? "unknown" : NodeKindName(target.Kind),
-            edge.Type,
-            edge.Count,
-            edge.FirstTs,
-            edge.LastTs);
-    }
+    private static Edge ToEdge(KeyedEdge edge) => new(
+        edge.Source,
+        edge.SourceKind is { } source ? NodeKindName(source) : "unknown",
+        edge.Target,
+        edge.TargetKind is { } target ? NodeKindName(target) : "unknown",
+        edge.Type,
+        edge.Count,
+        edge.FirstMs,
+        edge.LastMs);
 
     private static string KindName(ClusterKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string NodeKindName(long kind) => ((NodeKind)kind).ToString().ToLowerInvariant();
+    private static string NodeKindName(NodeKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -2,10 +2,9 @@ using System.Security.Claims;
 using BehaviorGraph.Api.Contracts;
 using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Metrics;
-using BehaviorGraph.Api.Relational;
+using BehaviorGraph.Api.Reads;
 using BehaviorGraph.Api.Security;
 using BehaviorGraph.Core.Events;
-using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Labels;
 using BehaviorGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +34,7 @@ public static class FeedbackApi
     }
 
     internal static async Task<Results<Created<LabelResponse>, ProblemHttpResult, ValidationProblem>> AddLabel(
-        HttpRequest request, ClaimsPrincipal user, IBehaviorStore store, GraphQueries graph, TimeProvider clock, ServiceMetrics metrics,
+        HttpRequest request, ClaimsPrincipal user, IBehaviorStore store, AnalystReads reads, TimeProvider clock, ServiceMetrics metrics,
         IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         using var body = await JsonBody.ReadAsync(request, required: true, cancellationToken);
@@ -85,7 +84,7 @@ public static class FeedbackApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if ((await graph.NodesByKeyAsync(NodeKind.Account, [account!], cancellationToken)).Count == 0)
+        if (!await reads.Accounts.AccountExistsAsync(account!, cancellationToken))
         {
             return TypedResults.Problem(
                 $"The graph has no account '{account}'; labels are for accounts that events have named.",
@@ -99,10 +98,10 @@ public static class FeedbackApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<LabelResponse>>, ProblemHttpResult>> GetLabels(
-        string id, IBehaviorStore store, GraphQueries graph, CancellationToken cancellationToken)
+        string id, IBehaviorStore store, AnalystReads reads, CancellationToken cancellationToken)
     {
         var labels = await store.Labels.GetForAccountAsync(id, cancellationToken);
-        if (labels.Count == 0 && (await graph.NodesByKeyAsync(NodeKind.Account, [id], cancellationToken)).Count == 0)
+        if (labels.Count == 0 && !await reads.Accounts.AccountExistsAsync(id, cancellationToken))
         {
             return TypedResults.Problem(
                 $"The graph has no account '{id}' and no label names it.", statusCode: StatusCodes.Status404NotFound, title: "Unknown account");

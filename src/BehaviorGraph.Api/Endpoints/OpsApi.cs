@@ -7,6 +7,7 @@ using BehaviorGraph.Api.Scoring;
 using BehaviorGraph.Api.Security;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Ingest;
+using BehaviorGraph.Ingest.Readers;
 using BehaviorGraph.Jobs;
 using Hangfire;
 using Hangfire.Storage;
@@ -172,9 +173,9 @@ public static class OpsApi
 
         // A UTF-8 byte-order mark is accepted, as in files; everything after it is read as the files' readers read it.
         ReadOnlyMemory<byte> content = body.AsMemory(body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0);
-        if (mediaType == "application/json" && FirstNonBlank(content.Span) == '[')
+        if (mediaType == "application/json" && JsonEventArray.IsArray(content.Span))
         {
-            if (!TryArrayToJsonLines(content.Span, out var lines, out var error))
+            if (!JsonEventArray.TryToJsonLines(content.Span, out var lines, out var error))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [$"The JSON array is malformed, so its items cannot be told apart: {error}"] });
             }
@@ -222,59 +223,5 @@ public static class OpsApi
         }
 
         return buffer.ToArray();
-    }
-
-    private static char FirstNonBlank(ReadOnlySpan<byte> body)
-    {
-        foreach (var b in body)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return (char)b;
-            }
-        }
-
-        return '\0';
-    }
-
-    /// <summary>
-    /// Each array element becomes one JSON Lines row holding the element's own bytes (its line breaks, which JSON allows
-    /// only between tokens, made spaces), so the JSON Lines reader validates and quarantines it like a line of a file:
-    /// an element that is no event object, has a lone surrogate escape or is not UTF-8 costs only itself, and its
-    /// quarantine line is its 1-based position in the array. Only an array whose structure is broken is refused whole.
-    /// </summary>
-    private static bool TryArrayToJsonLines(ReadOnlySpan<byte> body, out ReadOnlyMemory<byte> lines, out string? error)
-    {
-        var output = new MemoryStream(body.Length + 16);
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
-        try
-        {
-            reader.Read();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                var element = body[start..(int)reader.BytesConsumed];
-                var line = element.ToArray();
-                line.AsSpan().Replace((byte)'\n', (byte)' ');
-                line.AsSpan().Replace((byte)'\r', (byte)' ');
-                output.Write(line);
-                output.WriteByte((byte)'\n');
-            }
-
-            while (reader.Read())
-            {
-            }
-        }
-        catch (JsonException ex)
-        {
-            lines = default;
-            error = ex.Message;
-            return false;
-        }
-
-        lines = output.GetBuffer().AsMemory(0, (int)output.Length);
-        error = null;
-        return true;
     }
 }

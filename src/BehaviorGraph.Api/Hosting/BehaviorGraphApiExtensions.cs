@@ -3,9 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using BehaviorGraph.Api.Metrics;
-using BehaviorGraph.Api.Relational;
+using BehaviorGraph.Api.Reads;
 using BehaviorGraph.Api.Scoring;
 using BehaviorGraph.Api.Security;
+using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Jobs;
@@ -26,9 +27,9 @@ public static class BehaviorGraphApiExtensions
     /// Registers the opened store, the jobs (Hangfire storage following the store; an invalid schedule file throws
     /// here), API-key authentication with role policies, rate limits (per key; per client address and global for
     /// requests without a valid key), body limits, ProblemDetails, antiforgery for the dashboard, the log of refused
-    /// requests, the score cache, metrics and the OpenAPI document.
+    /// requests, the score cache, metrics, the OpenAPI document and the analyst reads (from <paramref name="graph"/> when it offers them).
     /// </summary>
-    public static WebApplicationBuilder AddBehaviorGraph(this WebApplicationBuilder builder, ServiceOptions options, IBehaviorStore store)
+    public static WebApplicationBuilder AddBehaviorGraph(this WebApplicationBuilder builder, ServiceOptions options, IBehaviorStore store, IGraphStore? graph = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -142,8 +143,7 @@ public static class BehaviorGraphApiExtensions
         services.AddSingleton<ScoreCache>();
         services.AddHostedService<ScoreCacheRefresher>();
         services.AddServiceMetrics();
-        services.AddSingleton(_ => new ReadOnlyDatabase(options.Store));
-        services.AddSingleton<GraphQueries>();
+        services.AddSingleton(new AnalystReads(store, graph));
         return builder;
     }
 

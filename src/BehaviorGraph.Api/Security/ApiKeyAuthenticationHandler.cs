@@ -1,3 +1,4 @@
+using BehaviorGraph.Core.Security;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;

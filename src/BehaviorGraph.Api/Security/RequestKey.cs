@@ -1,3 +1,5 @@
+using BehaviorGraph.Core.Security;
+
 namespace BehaviorGraph.Api.Security;
 
 /// <summary>The hash of the request's API key, computed once per request and shared by rate limiting and authentication.</summary>

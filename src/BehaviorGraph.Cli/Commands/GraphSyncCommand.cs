@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using BehaviorGraph.Cli.Infrastructure;
 using BehaviorGraph.Hosting;
-using BehaviorGraph.Neo4j.Store;
+using BehaviorGraph.Core.Graph;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,7 +19,7 @@ internal sealed class GraphSyncCommand : AsyncCommand<GraphSyncCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Neo4jGraphStore graph;
+        IGraphStore graph;
         try
         {
             graph = GraphStoreOpener.Open(settings.Graph, BehaviorGraphSettings.LoadConfiguration());
@@ -32,17 +32,17 @@ internal sealed class GraphSyncCommand : AsyncCommand<GraphSyncCommand.Settings>
         await using (graph)
         await using (var store = await StoreAccess.OpenAsync(settings, cancellationToken))
         {
-            var progress = new SynchronousProgress<Neo4jSyncProgress>(p =>
+            var progress = new SynchronousProgress<GraphSyncProgress>(p =>
             {
                 if (!settings.Json)
                 {
                     AnsiConsole.MarkupLine($"[dim]{p.Phase}: {p.Nodes:N0} nodes, {p.Relationships:N0} relationships[/]");
                 }
             });
-            StoreWriteBackResult outcome;
+            GraphWriteBackResult outcome;
             try
             {
-                outcome = await StoreWriteBack.RunAsync(graph, store, progress, cancellationToken);
+                outcome = await GraphWriteBack.RunAsync(graph, store, progress, cancellationToken);
             }
             catch (HttpRequestException ex)
             {

@@ -4,8 +4,12 @@ namespace BehaviorGraph.Core.Scoring;
 /// Probability cut-offs: below <see cref="Review"/> an account is allowed, from <see cref="Review"/> it is sent to
 /// review, from <see cref="Block"/> it is blocked.
 /// </summary>
-public sealed record DecisionThresholds(double Review = 0.5, double Block = 0.9)
+public sealed record DecisionThresholds(double Review = DecisionThresholds.DefaultReview, double Block = DecisionThresholds.DefaultBlock)
 {
+    public const double DefaultReview = 0.5;
+
+    public const double DefaultBlock = 0.9;
+
     public static DecisionThresholds Default { get; } = new();
 
     public Decision Decide(double score) => score >= Block ? Decision.Block : score >= Review ? Decision.Review : Decision.Allow;

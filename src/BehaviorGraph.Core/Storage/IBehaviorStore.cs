@@ -3,15 +3,20 @@ namespace BehaviorGraph.Core.Storage;
 /// <summary>
 /// One relational backend (embedded SQLite, PostgreSQL): the event log, the graph tables and everything
 /// analytics, scoring and the API write and read. Opening a store applies pending schema migrations.
+/// Reads beyond these contracts (neighbourhoods, named queries, …) are optional abilities: see <see cref="IHasAbilities"/>.
 /// </summary>
-public interface IBehaviorStore : IAsyncDisposable
+public interface IBehaviorStore : IHasAbilities, IAsyncDisposable
 {
     /// <summary>The backend and where it lives, with secrets removed, for messages and logs.</summary>
     string Description { get; }
 
     IEventIngestStore Ingest { get; }
 
+    /// <summary>Nodes and aggregated edges, streamed.</summary>
     IGraphReader Graph { get; }
+
+    /// <summary>The append-only event log, streamed.</summary>
+    IEventLogReader Events { get; }
 
     IStatsReader Stats { get; }
 

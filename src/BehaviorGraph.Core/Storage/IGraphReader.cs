@@ -3,8 +3,8 @@ using BehaviorGraph.Core.Graph;
 namespace BehaviorGraph.Core.Storage;
 
 /// <summary>
-/// Streams the graph store and the event log for projection and temporal analysis. Rows are streamed,
-/// never materialised as a whole by the store.
+/// Streams the graph store (nodes and aggregated edges) for projection and sync. Rows are streamed, never
+/// materialised as a whole by the store. The event log is read through <see cref="IEventLogReader"/>.
 /// </summary>
 public interface IGraphReader
 {
@@ -12,7 +12,4 @@ public interface IGraphReader
 
     /// <summary>Edges, optionally only of the given types (null or empty: all types).</summary>
     IAsyncEnumerable<GraphEdge> ReadEdgesAsync(IReadOnlyCollection<string>? types, CancellationToken cancellationToken);
-
-    /// <summary>The event log in insertion order, optionally only of the given types.</summary>
-    IAsyncEnumerable<EventRow> ReadEventsAsync(IReadOnlyCollection<string>? types, CancellationToken cancellationToken);
 }

@@ -1,6 +1,6 @@
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Hosting;
-using BehaviorGraph.Neo4j.Store;
+using BehaviorGraph.Core.Graph;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 
@@ -8,7 +8,7 @@ namespace BehaviorGraph.Jobs.Jobs;
 
 /// <summary>
 /// Mirrors the graph into Neo4j and writes the latest scores, decisions and cluster ids onto Account nodes — the same
-/// <see cref="StoreWriteBack"/> that <c>bgraph graph-sync</c> runs. Follows every scoring run of the analyze → score
+/// <see cref="GraphWriteBack"/> that <c>bgraph graph-sync</c> runs. Follows every scoring run of the analyze → score
 /// chain; skips (successfully) when no graph store is configured.
 /// </summary>
 internal sealed class GraphSyncJob(IBehaviorStore store, IConfiguration configuration)
@@ -18,7 +18,7 @@ internal sealed class GraphSyncJob(IBehaviorStore store, IConfiguration configur
     public async Task<string> RunAsync(Dictionary<string, string> arguments, CancellationToken cancellationToken)
     {
         JobCatalog.Validate(JobNames.GraphSync, arguments);
-        Neo4jGraphStore graph;
+        IGraphStore graph;
         try
         {
             graph = GraphStoreOpener.Open(null, configuration);
@@ -30,7 +30,7 @@ internal sealed class GraphSyncJob(IBehaviorStore store, IConfiguration configur
 
         await using (graph)
         {
-            var result = await StoreWriteBack.RunAsync(graph, store, null, cancellationToken);
+            var result = await GraphWriteBack.RunAsync(graph, store, null, cancellationToken);
             return $"synced {result.Sync.Nodes} nodes and {result.Sync.Relationships} relationships to {graph.Description}; " +
                 $"{result.AnnotatedAccounts} accounts annotated";
         }

@@ -1,3 +1,4 @@
+using BehaviorGraph.Jobs.Arguments;
 using Hangfire;
 
 namespace BehaviorGraph.Jobs.Jobs;
@@ -9,8 +10,7 @@ internal sealed class IngestJob(InboxIngestor inbox, JobsOptions options)
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<string> RunAsync(Dictionary<string, string> arguments, CancellationToken cancellationToken)
     {
-        JobCatalog.Validate(JobNames.Ingest, arguments);
-        var folder = arguments.GetValueOrDefault("inbox") ?? options.InboxPath;
+        var folder = IngestJobArguments.From(arguments).Inbox ?? options.InboxPath;
         var report = await inbox.IngestAsync(folder, cancellationToken);
         return $"{Path.GetFullPath(folder)}: {report}";
     }

@@ -1,7 +1,5 @@
-using System.Globalization;
-using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Core.Storage;
-using BehaviorGraph.Scoring;
+using BehaviorGraph.Jobs.Arguments;
 using BehaviorGraph.Scoring.Scoring;
 using Hangfire;
 
@@ -17,7 +15,7 @@ internal sealed class ScoreJob(IBehaviorStore store)
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<string> RunAsync(Dictionary<string, string> arguments, CancellationToken cancellationToken)
     {
-        JobCatalog.Validate(JobNames.Score, arguments);
+        var args = ScoreJobArguments.From(arguments);
         var snapshot = await store.Features.GetLatestSnapshotAsync(cancellationToken);
         if (snapshot is null)
         {
@@ -29,13 +27,8 @@ internal sealed class ScoreJob(IBehaviorStore store)
             return "skipped: no model is promoted";
         }
 
-        var thresholds = new DecisionThresholds(Number(arguments, "review", 0.5), Number(arguments, "block", 0.9));
-        var options = new ScoringOptions(thresholds, (int)Number(arguments, "reasons", 3));
-        var (run, batch) = await ScoringRun.ExecuteAsync(store.Models, store.Scores, snapshot, options, null, cancellationToken);
+        var (run, batch) = await ScoringRun.ExecuteAsync(store.Models, store.Scores, snapshot, args.ToScoringOptions(), null, cancellationToken);
         return $"scoring run {run.RunId}: {run.Accounts} accounts of analysis run {run.SnapshotRunId} with {run.ModelVersion} " +
             $"in {batch.Elapsed.TotalSeconds:F2} s";
     }
-
-    private static double Number(Dictionary<string, string> arguments, string name, double fallback) =>
-        arguments.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Jobs.Arguments;
 using BehaviorGraph.Scoring;
 using BehaviorGraph.Scoring.Registry;
 using BehaviorGraph.Scoring.Training;
@@ -17,7 +17,7 @@ internal sealed class TrainJob(IBehaviorStore store)
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<string> RunAsync(Dictionary<string, string> arguments, CancellationToken cancellationToken)
     {
-        JobCatalog.Validate(JobNames.Train, arguments);
+        var args = TrainJobArguments.From(arguments);
         var labels = await store.Labels.GetLatestAsync(cancellationToken);
         if (labels.Count == 0)
         {
@@ -26,8 +26,7 @@ internal sealed class TrainJob(IBehaviorStore store)
 
         var promoted = await store.Models.GetPromotedAsync(cancellationToken);
         var newestLabel = labels.Max(l => l.LabelledAt);
-        var force = arguments.GetValueOrDefault("force") == "true";
-        if (promoted is not null && newestLabel <= promoted.Info.CreatedAt && !force)
+        if (promoted is not null && newestLabel <= promoted.Info.CreatedAt && !args.Force)
         {
             return $"skipped: no label is newer than the promoted model {promoted.Info.Version} ({promoted.Info.CreatedAt:u})";
         }
@@ -38,16 +37,8 @@ internal sealed class TrainJob(IBehaviorStore store)
             return "skipped: no complete analysis run";
         }
 
-        var training = TrainingOptions.Default with
-        {
-            Trainer = TrainingOptions.ParseTrainer(arguments.GetValueOrDefault("trainer") ?? "fasttree"),
-            MinimumLabelsPerClass = Integer(arguments, "minLabels", TrainingOptions.Default.MinimumLabelsPerClass),
-        };
         var groups = await IdentityGroups.BuildAsync(store.Clusters, cancellationToken);
-        var gate = new PromotionGateOptions(
-            Number(arguments, "auprcTolerance", PromotionGateOptions.Default.AuprcTolerance),
-            Number(arguments, "minAuc", PromotionGateOptions.Default.MinimumAuc));
-        var lifecycle = new ModelLifecycle(store.Models, training, new EvaluationOptions(Integer(arguments, "folds", 10)), gate);
+        var lifecycle = new ModelLifecycle(store.Models, args.ToTrainingOptions(), args.ToEvaluationOptions(), args.ToGateOptions());
         TrainingOutcome outcome;
         try
         {
@@ -61,10 +52,4 @@ internal sealed class TrainJob(IBehaviorStore store)
         return $"trained {outcome.Model.Version} on {outcome.Examples} accounts (AUC {outcome.Model.Metrics.Auc:F3}, " +
             $"AUPRC {outcome.Model.Metrics.Auprc:F3}); {(outcome.Promotion.Promoted ? "promoted" : "not promoted")}: {outcome.Promotion.Reason}";
     }
-
-    private static double Number(Dictionary<string, string> arguments, string name, double fallback) =>
-        arguments.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static int Integer(Dictionary<string, string> arguments, string name, int fallback) =>
-        arguments.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

@@ -10,10 +10,9 @@ internal sealed class PostgresClusterStore(NpgsqlDataSource dataSource) : IClust
 {
     private const string Select =
         """
-        WITH latest AS (SELECT id FROM analysis_runs WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT 1)
-        SELECT c.id AS Id, c.kind AS Kind, c.score AS Score, c.evidence AS Evidence, c.figures::text AS Figures,
+                SELECT c.id AS Id, c.kind AS Kind, c.score AS Score, c.evidence AS Evidence, c.figures::text AS Figures,
                ARRAY(SELECT m.account FROM cluster_members m WHERE m.run_id = c.run_id AND m.cluster_id = c.id ORDER BY m.account) AS Members
-        FROM clusters c JOIN latest ON c.run_id = latest.id
+        FROM clusters c JOIN latest_analysis_run latest ON c.run_id = latest.id
         """;
 
     public async Task<IReadOnlyList<DetectedCluster>> ListAsync(ClusterKind? kind, int minSize, int limit, CancellationToken cancellationToken) =>

@@ -3,7 +3,7 @@ using BehaviorGraph.Core.Scoring;
 namespace BehaviorGraph.Storage.Relational.Scoring;
 
 /// <summary>A <c>score_runs</c> row as both backends select it (<see cref="Columns"/>); the column types map alike.</summary>
-internal sealed record ScoreRunRow(
+public sealed record ScoreRunRow(
     long Id, string ModelVersion, long SnapshotRunId, long Accounts, long StartedAt, long? CompletedAt, double? ReviewThreshold, double? BlockThreshold)
 {
     public const string Columns =

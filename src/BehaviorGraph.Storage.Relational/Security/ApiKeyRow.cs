@@ -6,7 +6,7 @@ namespace BehaviorGraph.Storage.Relational.Security;
 /// An api_keys row. Settable properties rather than a positional record: Dapper converts the role column's integer
 /// width (SQLite INTEGER, PostgreSQL smallint) into a property but not into a constructor argument.
 /// </summary>
-internal sealed class ApiKeyRow
+public sealed class ApiKeyRow
 {
     public const string Columns = "key_hash AS KeyHash, role AS Role, name AS Name, created_at AS CreatedAt, revoked_at AS RevokedAt";
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Storage.Relational;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -8,7 +9,7 @@ namespace BehaviorGraph.Storage.Sqlite.Analysis;
 /// <summary>Clusters of the latest complete analysis run.</summary>
 internal sealed class SqliteClusterStore(SqliteConnectionFactory connections) : IClusterStore
 {
-    private const string LatestRun = "(SELECT id FROM analysis_runs WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT 1)";
+    private const string LatestRun = LatestRuns.AnalysisRunId;
 
     public async Task<IReadOnlyList<DetectedCluster>> ListAsync(ClusterKind? kind, int minSize, int limit, CancellationToken cancellationToken)
     {

@@ -1,73 +1,27 @@
+using System.Data.Common;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
-using Dapper;
+using BehaviorGraph.Storage.Relational;
+using BehaviorGraph.Storage.Relational.Analysis;
 using Microsoft.Data.Sqlite;
 
 namespace BehaviorGraph.Storage.Sqlite.Analysis;
 
-/// <summary>
-/// Analysis runs with their feature snapshot and clusters. A run's rows are written in one transaction together
-/// with its completion mark, so readers of "the latest complete run" never see half a run.
-/// </summary>
-internal sealed class SqliteFeatureStore(SqliteConnectionFactory connections) : IFeatureStore
+/// <summary>The shared feature store; feature values are a blob of floats per account, written through prepared statements.</summary>
+internal sealed class SqliteFeatureStore(RelationalDialect dialect) : RelationalFeatureStore(dialect)
 {
-    /// <summary>Complete runs kept; older runs' features and clusters are deleted when a new run completes.</summary>
-    public const int RunsKept = 5;
+    protected override object FeatureNamesValue(IReadOnlyList<string> featureNames) => JsonSerializer.Serialize(featureNames);
 
-    public async Task<long> BeginRunAsync(string description, CancellationToken cancellationToken)
+    protected override IReadOnlyList<string> FeatureNamesOf(object stored) => JsonSerializer.Deserialize<string[]>((string)stored) ?? [];
+
+    protected override async Task<IReadOnlyList<AccountFeatureRow>> ReadFeatureRowsAsync(DbConnection connection, long runId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO analysis_runs (description, started_at) VALUES (@description, @now) RETURNING id",
-            new { description, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-    }
-
-    public async Task CompleteRunAsync(long runId, IReadOnlyList<string> featureNames, IReadOnlyList<AccountFeatureRow> rows, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(clusters);
-        FeatureRows.EnsureWidth(featureNames, rows);
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE analysis_runs SET completed_at = @now, feature_names = @names WHERE id = @runId AND completed_at IS NULL",
-            new { runId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), names = JsonSerializer.Serialize(featureNames) },
-            transaction, cancellationToken: cancellationToken));
-        if (updated != 1)
-        {
-            throw new InvalidOperationException($"Analysis run {runId} does not exist or is already complete.");
-        }
-
-        InsertFeatures(connection, transaction, runId, rows);
-        InsertClusters(connection, transaction, runId, clusters);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM account_features WHERE run_id IN (SELECT id FROM analysis_runs WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT -1 OFFSET @kept);
-            DELETE FROM cluster_members WHERE run_id IN (SELECT id FROM analysis_runs WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT -1 OFFSET @kept);
-            DELETE FROM clusters WHERE run_id IN (SELECT id FROM analysis_runs WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT -1 OFFSET @kept);
-            """,
-            new { kept = RunsKept }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public async Task<FeatureSnapshot?> GetLatestSnapshotAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var run = await connection.QuerySingleOrDefaultAsync<(long Id, long CompletedAt, string Names)?>(new CommandDefinition(
-            "SELECT id, completed_at, feature_names FROM analysis_runs WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT 1",
-            cancellationToken: cancellationToken));
-        if (run is not { } latest)
-        {
-            return null;
-        }
-
-        var names = JsonSerializer.Deserialize<string[]>(latest.Names) ?? [];
         var rows = new List<AccountFeatureRow>();
-        await using var command = connection.CreateCommand();
+        await using var command = (SqliteCommand)connection.CreateCommand();
         command.CommandText = "SELECT account, vals FROM account_features WHERE run_id = $run ORDER BY account";
-        command.Parameters.AddWithValue("$run", latest.Id);
+        command.Parameters.AddWithValue("$run", runId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -75,7 +29,19 @@ internal sealed class SqliteFeatureStore(SqliteConnectionFactory connections) : 
             rows.Add(new AccountFeatureRow(reader.GetString(0), MemoryMarshal.Cast<byte, float>(bytes).ToArray()));
         }
 
-        return new FeatureSnapshot(latest.Id, DateTimeOffset.FromUnixTimeMilliseconds(latest.CompletedAt), names, rows);
+        return rows;
+    }
+
+    protected override Task InsertFeaturesAsync(DbConnection connection, DbTransaction transaction, long runId, IReadOnlyList<AccountFeatureRow> rows, CancellationToken cancellationToken)
+    {
+        InsertFeatures((SqliteConnection)connection, (SqliteTransaction)transaction, runId, rows);
+        return Task.CompletedTask;
+    }
+
+    protected override Task InsertClustersAsync(DbConnection connection, DbTransaction transaction, long runId, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken)
+    {
+        InsertClusters((SqliteConnection)connection, (SqliteTransaction)transaction, runId, clusters);
+        return Task.CompletedTask;
     }
 
     private static void InsertFeatures(SqliteConnection connection, SqliteTransaction transaction, long runId, IReadOnlyList<AccountFeatureRow> rows)

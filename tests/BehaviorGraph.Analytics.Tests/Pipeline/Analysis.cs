@@ -15,8 +15,8 @@ internal sealed class Analysis
 
     public IReadOnlyList<DetectedCluster> Clusters => Outcome.Clusters;
 
-    public static async Task<Analysis> RunAsync(IGraphReader reader, AnalysisOptions? options = null) =>
-        new(await AnalysisPipeline.AnalyzeAsync(reader, options ?? AnalysisOptions.Default, null, [], CancellationToken.None));
+    public static async Task<Analysis> RunAsync(TestPlatform platform, AnalysisOptions? options = null) =>
+        new(await AnalysisPipeline.AnalyzeAsync(platform, platform, options ?? AnalysisOptions.Default, null, [], CancellationToken.None));
 
     public IReadOnlyList<DetectedCluster> Of(ClusterKind kind) => [.. Clusters.Where(c => c.Kind == kind)];
 

@@ -15,7 +15,7 @@ public sealed class AnalysisPipelineTests
         var store = new RecordingFeatureStore();
         var stages = new List<AnalysisProgress>();
 
-        var result = await AnalysisPipeline.RunAsync(platform, store, AnalysisOptions.Default, new Recorder(stages), CancellationToken.None);
+        var result = await AnalysisPipeline.RunAsync(platform, platform, store, AnalysisOptions.Default, new Recorder(stages), CancellationToken.None);
 
         Assert.Equal(7, result.RunId);
         Assert.Equal(7, store.CompletedRun);

@@ -7,9 +7,9 @@ namespace BehaviorGraph.Analytics.Tests.Pipeline;
 
 /// <summary>
 /// A hand-built platform: events added one by one are turned into nodes, aggregated edges (plus uses_device /
-/// uses_ip) and event rows the way ingest stores them, and served through <see cref="IGraphReader"/>.
+/// uses_ip) and event rows the way ingest stores them, and served through <see cref="IGraphReader"/> and <see cref="IEventLogReader"/>.
 /// </summary>
-internal sealed class TestPlatform : IGraphReader
+internal sealed class TestPlatform : IGraphReader, IEventLogReader
 {
     public const long Day = 86_400_000;
     private readonly Dictionary<(NodeKind, string), GraphNode> _nodes = [];

@@ -27,7 +27,4 @@ internal sealed class InMemoryGraphReader(IReadOnlyList<GraphNode> nodes, IReadO
             yield return edge;
         }
     }
-
-    public IAsyncEnumerable<EventRow> ReadEventsAsync(IReadOnlyCollection<string>? types, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Projection does not read events.");
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using BehaviorGraph.Api.Security;
 using BehaviorGraph.Api.Tests.Support;
+using BehaviorGraph.Core.Security;
 
 namespace BehaviorGraph.Api.Tests.Security;
 

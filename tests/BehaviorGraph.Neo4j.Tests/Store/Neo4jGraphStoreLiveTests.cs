@@ -1,4 +1,6 @@
 using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Reads;
+using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Neo4j.Store;
 using BehaviorGraph.Neo4j.Tests.Support;
 
@@ -132,5 +134,37 @@ public sealed class Neo4jGraphStoreLiveTests(Neo4jLiveFixture fixture) : IClassF
         Assert.Equal(
             [("a2", 1L), ("a3", 1L), ("c1", 1L), ("d1", 1L), ("10.0.0.1", 2L)],
             twoHop.Rows.Select(r => (r.GetString("key"), r.GetInt64("hops"))).OrderBy(x => x.Item2).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList());
+    }
+
+    [SkippableFact]
+    public async Task Abilities_ReadTheMirroredGraph()
+    {
+        await using var store = await FreshStoreAsync();
+        await store.SyncAsync(SampleGraph.Reader(), null, CancellationToken.None);
+        var accounts = store.Require<IAccountGraphReads>();
+        var sharing = store.Require<ISharedIdentifierReads>();
+
+        var around = await accounts.GetNeighbourhoodAsync("a1", 1, 100, CancellationToken.None);
+        var cut = await accounts.GetNeighbourhoodAsync("a1", 2, 2, CancellationToken.None);
+        var among = await store.Require<IClusterGraphReads>().GetEdgesAmongAsync(["a1", "a2", "a3", "nobody"], 100, CancellationToken.None);
+
+        Assert.True(await accounts.AccountExistsAsync("a1", CancellationToken.None));
+        Assert.False(await accounts.AccountExistsAsync("c1", CancellationToken.None));
+        Assert.Null(await accounts.GetNeighbourhoodAsync("nobody", 2, 100, CancellationToken.None));
+        Assert.NotNull(around);
+        Assert.False(around.Truncated);
+        Assert.Equal(new NeighbourNode("a1", NodeKind.Account, 0), around.Nodes[0]);
+        Assert.Equal(["a2", "a3", "c1", "d1"], around.Nodes.Skip(1).Select(n => n.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(new KeyedEdge("a1", NodeKind.Account, "d1", NodeKind.Device, "uses_device", 3, 1_000, 9_000), around.Edges[0]);
+        Assert.Equal(["uses_device", "like", "gift", "follow"], around.Edges.Select(e => e.Type));
+        Assert.NotNull(cut);
+        Assert.True(cut.Truncated);
+        Assert.Equal(2, cut.Edges.Count);
+        Assert.False(among.Truncated);
+        Assert.Equal(["a1 gift a2", "a2 rate a3", "a3 follow a1"], among.Edges.Select(e => $"{e.Source} {e.Type} {e.Target}"));
+        Assert.Equal(
+            [new SharedIdentifier("a2", "d1", 1), new SharedIdentifier("a3", "d1", 1)],
+            await sharing.GetAccountsSharingAsync("a1", IdentifierKind.Device, 10, CancellationToken.None));
+        Assert.Empty(await sharing.GetAccountsSharingAsync("a3", IdentifierKind.Ip, 10, CancellationToken.None));
     }
 }

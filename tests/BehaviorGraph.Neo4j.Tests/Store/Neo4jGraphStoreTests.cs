@@ -1,5 +1,7 @@
 using System.Collections;
 using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Reads;
+using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Neo4j.Client;
 using BehaviorGraph.Neo4j.Cypher;
 using BehaviorGraph.Neo4j.Store;
@@ -23,7 +25,7 @@ public sealed class Neo4jGraphStoreTests
     public async Task SyncAsync_WritesAllNodesFirst_ThenRelationshipsPerTypeStatement_InBatches()
     {
         var runner = new RecordingCypherRunner(Merged);
-        var progress = new List<Neo4jSyncProgress>();
+        var progress = new List<GraphSyncProgress>();
 
         var result = await Store(runner, batchSize: 2).SyncAsync(SampleGraph.Reader(), new SyncProgress(progress), CancellationToken.None);
 
@@ -42,7 +44,7 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal(runner.Queries.Count, result.Statements);
         Assert.Equal(3, result.RelationshipsByType["uses_device"]);
         Assert.Equal(1, result.RelationshipsByType["gift"]);
-        Assert.Equal(new Neo4jSyncProgress("relationships", 6, 9), progress[^1]);
+        Assert.Equal(new GraphSyncProgress("relationships", 6, 9), progress[^1]);
     }
 
     [Fact]
@@ -134,13 +136,12 @@ public sealed class Neo4jGraphStoreTests
     }
 
     [Fact]
-    public void ReadEventsAsync_IsNotSupported_AndSaysWhereEventsLive()
+    public void Store_IsNoEventLogReader_TheEventLogStaysRelational()
     {
         var store = Store(new RecordingCypherRunner(_ => "{}"), batchSize: 10);
 
-        var error = Assert.Throws<NotSupportedException>(() => store.ReadEventsAsync(null, CancellationToken.None));
-
-        Assert.Contains("event log stays in the relational store", error.Message);
+        Assert.IsNotAssignableFrom<IEventLogReader>(store);
+        Assert.IsAssignableFrom<IGraphReader>(store);
     }
 
     [Fact]
@@ -187,8 +188,40 @@ public sealed class Neo4jGraphStoreTests
             CancellationToken.None));
     }
 
-    private sealed class SyncProgress(List<Neo4jSyncProgress> sink) : IProgress<Neo4jSyncProgress>
+    [Fact]
+    public async Task Neighbourhood_RunsTheReadsFilesReadOnly_AndNamesEdgeEndsByKeyAndKind()
     {
-        public void Report(Neo4jSyncProgress value) => sink.Add(value);
+        var runner = new RecordingCypherRunner(q => NameOf(q) switch
+        {
+            "reads/account_by_key" => """{"data":{"fields":["id","key"],"values":[[1,"a1"]]}}""",
+            "reads/edges_touching" => """{"data":{"fields":["source","target","type","count","first_seen","last_seen"],"values":[[1,5,"uses_device",3,1000,9000],[3,1,"follow",1,3000,3000]]}}""",
+            "reads/nodes_by_id" => """{"data":{"fields":["id","kind","key"],"values":[[1,1,"a1"],[5,3,"d1"],[3,1,"a3"]]}}""",
+            var other => throw new InvalidOperationException($"unexpected statement {other}"),
+        });
+        var store = Store(runner, batchSize: 10);
+
+        var around = await store.Require<IAccountGraphReads>().GetNeighbourhoodAsync("a1", 1, 10, CancellationToken.None);
+
+        Assert.NotNull(around);
+        Assert.False(around.Truncated);
+        Assert.Equal(
+            [new NeighbourNode("a1", NodeKind.Account, 0), new NeighbourNode("a3", NodeKind.Account, 1), new NeighbourNode("d1", NodeKind.Device, 1)],
+            around.Nodes);
+        Assert.Equal(
+            [
+                new KeyedEdge("a1", NodeKind.Account, "d1", NodeKind.Device, "uses_device", 3, 1000, 9000),
+                new KeyedEdge("a3", NodeKind.Account, "a1", NodeKind.Account, "follow", 1, 3000, 3000),
+            ],
+            around.Edges);
+        Assert.Equal(["reads/account_by_key", "reads/edges_touching", "reads/nodes_by_id"], runner.Queries.Select(NameOf));
+        Assert.All(runner.Queries, q => Assert.Equal(CypherAccessMode.Read, q.AccessMode));
+        Assert.Equal("a1", runner.Queries[0].Parameters["key"]);
+        Assert.Equal(11, runner.Queries[1].Parameters["limit"]);
+        Assert.False(store.Has<INamedQueries>());
+    }
+
+    private sealed class SyncProgress(List<GraphSyncProgress> sink) : IProgress<GraphSyncProgress>
+    {
+        public void Report(GraphSyncProgress value) => sink.Add(value);
     }
 }

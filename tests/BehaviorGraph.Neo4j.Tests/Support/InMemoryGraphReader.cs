@@ -31,7 +31,4 @@ internal sealed class InMemoryGraphReader(IReadOnlyList<GraphNode> nodes, IReadO
             }
         }
     }
-
-    public IAsyncEnumerable<EventRow> ReadEventsAsync(IReadOnlyCollection<string>? types, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The in-memory graph has no event log.");
 }

@@ -1,5 +1,6 @@
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Postgres;
+using BehaviorGraph.Storage.Relational;
 using Dapper;
 using Npgsql;
 
@@ -9,6 +10,7 @@ namespace BehaviorGraph.Storage.Tests.Postgres;
 public sealed class PostgresStoreBehaviorTests(PostgresServerFixture server) : StoreBehaviorTests
 {
     private readonly List<string> _databases = [];
+    private readonly List<NpgsqlDataSource> _dataSources = [];
 
     protected override async Task<IBehaviorStore> OpenStoreAsync()
     {
@@ -31,9 +33,21 @@ public sealed class PostgresStoreBehaviorTests(PostgresServerFixture server) : S
         return [.. await connection.QueryAsync<long>("SELECT DISTINCT run_id FROM scores ORDER BY run_id")];
     }
 
+    protected override async Task<ReadOnlySession> OpenReadOnlySessionAsync()
+    {
+        var dataSource = NpgsqlDataSource.Create(_databases[^1]);
+        _dataSources.Add(dataSource);
+        return await new PostgresDialect(dataSource).OpenReadOnlyAsync(CancellationToken.None);
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        foreach (var dataSource in _dataSources)
+        {
+            await dataSource.DisposeAsync();
+        }
+
         foreach (var database in _databases)
         {
             await server.DropDatabaseAsync(database);

@@ -1,4 +1,5 @@
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Relational;
 using BehaviorGraph.Storage.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -30,6 +31,9 @@ public sealed class SqliteStoreBehaviorTests : StoreBehaviorTests
         await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
         return [.. await connection.QueryAsync<long>("SELECT DISTINCT run_id FROM scores ORDER BY run_id")];
     }
+
+    protected override Task<ReadOnlySession> OpenReadOnlySessionAsync() =>
+        new SqliteDialect(new SqliteConnectionFactory(_path!)).OpenReadOnlyAsync(CancellationToken.None);
 
     public override async Task DisposeAsync()
     {

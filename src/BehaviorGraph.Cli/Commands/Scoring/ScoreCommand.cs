@@ -14,8 +14,8 @@ internal sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
     {
         [CommandOption("--reasons <N>")]
         [Description("Reason codes per explained account.")]
-        [DefaultValue(3)]
-        public int Reasons { get; init; } = 3;
+        [DefaultValue(ScoringOptions.DefaultReasonCount)]
+        public int Reasons { get; init; } = ScoringOptions.DefaultReasonCount;
 
         [CommandOption("--explain-all")]
         [Description("Explain every account, not only those sent to review or blocked (about 3× slower).")]

@@ -11,13 +11,13 @@ public class ThresholdSettings : StoreSettings
 {
     [CommandOption("--review <P>")]
     [Description("Probability from which an account is sent to review.")]
-    [DefaultValue(0.5)]
-    public double Review { get; init; } = 0.5;
+    [DefaultValue(DecisionThresholds.DefaultReview)]
+    public double Review { get; init; } = DecisionThresholds.DefaultReview;
 
     [CommandOption("--block <P>")]
     [Description("Probability from which an account is blocked.")]
-    [DefaultValue(0.9)]
-    public double Block { get; init; } = 0.9;
+    [DefaultValue(DecisionThresholds.DefaultBlock)]
+    public double Block { get; init; } = DecisionThresholds.DefaultBlock;
 
     public DecisionThresholds Thresholds => new(Review, Block);
 

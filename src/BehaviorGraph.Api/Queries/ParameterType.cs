@@ -1,7 +1,0 @@
-namespace BehaviorGraph.Api.Queries;
-
-public enum ParameterType
-{
-    String,
-    Integer,
-}

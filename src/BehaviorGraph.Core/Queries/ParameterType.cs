@@ -1,0 +1,7 @@
+namespace BehaviorGraph.Core.Queries;
+
+public enum ParameterType
+{
+    String,
+    Integer,
+}
