@@ -18,6 +18,7 @@ namespace BehaviorGraph.Api.Tests.Jobs;
 /// The service's whole loop on its own store, every step through HTTP and Hangfire: ingest job → analyze job (score
 /// follows as its continuation) → analyst labels → train job → score job → risk lookup served from the new run.
 /// </summary>
+[Collection(SoloHangfireCollection.Name)]
 public sealed class JobChainTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-chain-" + Guid.NewGuid().ToString("N"));
