@@ -1,11 +1,14 @@
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
+using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Investigation;
 using BehaviorGraph.Core.Labels;
 using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Postgres.Analysis;
 using BehaviorGraph.Storage.Postgres.Labels;
 using BehaviorGraph.Storage.Postgres.Scoring;
+using BehaviorGraph.Storage.Relational.Investigation;
 using BehaviorGraph.Storage.Relational.Security;
 using Npgsql;
 
@@ -17,9 +20,10 @@ namespace BehaviorGraph.Storage.Postgres;
 /// Opening applies pending schema migrations under an advisory lock, so any number of hosts may open
 /// the same database at once.
 /// </summary>
-public sealed class PostgresBehaviorStore : IBehaviorStore
+public sealed class PostgresBehaviorStore : IBehaviorStore, IInvestigationReader
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly InvestigationReader _investigation;
 
     private PostgresBehaviorStore(NpgsqlDataSource dataSource, string description)
     {
@@ -31,6 +35,7 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
         Features = new PostgresFeatureStore(dataSource);
         Clusters = new PostgresClusterStore(dataSource);
         ApiKeys = new ApiKeyStore(async ct => await dataSource.OpenConnectionAsync(ct));
+        _investigation = new InvestigationReader(async ct => await dataSource.OpenConnectionAsync(ct));
         Labels = new PostgresLabelStore(dataSource);
         Models = new PostgresModelRegistry(dataSource);
         Scores = new PostgresScoreStore(dataSource);
@@ -55,6 +60,15 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
     public IScoreStore Scores { get; }
 
     public Core.Security.IApiKeyStore ApiKeys { get; }
+
+    public Task<IReadOnlyList<IdentifierUse>> ReadIdentifierUsesAsync(IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
+        _investigation.ReadIdentifierUsesAsync(accounts, cancellationToken);
+
+    public Task<GroupActivity> ReadActivityAsync(IReadOnlyCollection<string> accounts, int maxActions, CancellationToken cancellationToken) =>
+        _investigation.ReadActivityAsync(accounts, maxActions, cancellationToken);
+
+    public Task<NodeEdges?> ReadNodeEdgesAsync(NodeKind kind, string key, IReadOnlyCollection<string>? types, int perType, CancellationToken cancellationToken) =>
+        _investigation.ReadNodeEdgesAsync(kind, key, types, perType, cancellationToken);
 
     /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)

@@ -1,6 +1,9 @@
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
+using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Investigation;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Storage.Relational.Investigation;
 using BehaviorGraph.Storage.Relational.Security;
 using BehaviorGraph.Storage.Sqlite.Analysis;
 using BehaviorGraph.Storage.Sqlite.Graph;
@@ -14,9 +17,10 @@ namespace BehaviorGraph.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file, created with its schema on first use, needing no server.
 /// </summary>
-public sealed class SqliteBehaviorStore : IBehaviorStore
+public sealed class SqliteBehaviorStore : IBehaviorStore, IInvestigationReader
 {
     private readonly SqliteEventIngestStore _ingest;
+    private readonly InvestigationReader _investigation;
 
     private SqliteBehaviorStore(SqliteConnectionFactory connections)
     {
@@ -30,6 +34,7 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
         Models = new SqliteModelRegistry(connections);
         Scores = new SqliteScoreStore(connections);
         ApiKeys = new ApiKeyStore(async ct => await connections.OpenAsync(ct));
+        _investigation = new InvestigationReader(async ct => await connections.OpenAsync(ct));
     }
 
     public string Description { get; }
@@ -50,6 +55,15 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
     public Core.Scoring.IScoreStore Scores { get; }
 
     public Core.Security.IApiKeyStore ApiKeys { get; }
+
+    public Task<IReadOnlyList<IdentifierUse>> ReadIdentifierUsesAsync(IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
+        _investigation.ReadIdentifierUsesAsync(accounts, cancellationToken);
+
+    public Task<GroupActivity> ReadActivityAsync(IReadOnlyCollection<string> accounts, int maxActions, CancellationToken cancellationToken) =>
+        _investigation.ReadActivityAsync(accounts, maxActions, cancellationToken);
+
+    public Task<NodeEdges?> ReadNodeEdgesAsync(NodeKind kind, string key, IReadOnlyCollection<string>? types, int perType, CancellationToken cancellationToken) =>
+        _investigation.ReadNodeEdgesAsync(kind, key, types, perType, cancellationToken);
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string path, CancellationToken cancellationToken)
