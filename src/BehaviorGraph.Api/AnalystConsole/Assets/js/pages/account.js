@@ -101,7 +101,12 @@ export async function accountPage(main, { params }) {
     const node = event.target;
     showNode(node);
     if (expanded.has(node.id())) return;
-    await expand(node);
+    try {
+      await expand(node);
+      if (node.selected()) showNode(node);
+    } catch (error) {
+      status.textContent = `Could not expand ${node.data('key')}: ${error.message}`;
+    }
   });
   undo.addEventListener('click', () => {
     const last = expansions.pop();
