@@ -137,21 +137,21 @@ public sealed class ConsoleBrowserTests(DemoConsole demo, ITestOutputHelper outp
         Assert.True(before > 1, "the first picture holds only the account");
 
         await ClickNeighbourAsync(page);
-        await page.WaitForSelectorAsync("#neighbourhood[data-expansions='1']");
+        await WaitForExpansionsAsync(page, 1);
         var grown = int.Parse((await picture.GetAttributeAsync("data-nodes"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(grown > before, $"expanding a neighbour added no node ({before} → {grown})");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathOf("account.png") });
         AssertPng(Screenshots.PathOf("account.png"));
 
         await page.ClickAsync("#undo");
-        await page.WaitForSelectorAsync("#neighbourhood[data-expansions='0']");
+        await WaitForExpansionsAsync(page, 0);
         Assert.Equal(before.ToString(System.Globalization.CultureInfo.InvariantCulture), await picture.GetAttributeAsync("data-nodes"));
         Assert.True(await page.IsDisabledAsync("#undo"));
 
         await ClickNeighbourAsync(page);
-        await page.WaitForSelectorAsync("#neighbourhood[data-expansions='1']");
+        await WaitForExpansionsAsync(page, 1);
         await page.ClickAsync("#collapse");
-        await page.WaitForSelectorAsync("#neighbourhood[data-expansions='0']");
+        await WaitForExpansionsAsync(page, 0);
         Assert.Equal(before.ToString(System.Globalization.CultureInfo.InvariantCulture), await picture.GetAttributeAsync("data-nodes"));
     }
 
@@ -257,7 +257,24 @@ public sealed class ConsoleBrowserTests(DemoConsole demo, ITestOutputHelper outp
             }
             """);
         output.WriteLine($"clicking a neighbour at {point[0]:0},{point[1]:0}");
+        // Arrive at the node as a hand would, so the canvas sees a fresh pointer position before the press.
+        await page.Mouse.MoveAsync((float)point[0] - 40, (float)point[1] - 40);
+        await page.Mouse.MoveAsync((float)point[0], (float)point[1], new MouseMoveOptions { Steps = 4 });
         await page.Mouse.ClickAsync((float)point[0], (float)point[1]);
+    }
+
+    /// <summary>Waits until the account picture has <paramref name="expansions"/> expansions, saying what the page shows if it never does.</summary>
+    private static async Task WaitForExpansionsAsync(IPage page, int expansions)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync($"#neighbourhood[data-expansions='{expansions}']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var status = await page.TextContentAsync("#graph-status");
+            throw new Xunit.Sdk.XunitException($"the picture never reached {expansions} expansion(s); it says: {status}");
+        }
     }
 
     private static void AssertPng(string path)

@@ -89,7 +89,7 @@ export function nodeData(node, mode) {
     decision: node.decision ?? null,
     labelled: node.label ?? null,
     colour: colourOf(mode, { ...node }),
-    size: node.kind === 'account' ? 12 + Math.round(22 * (node.score ?? 0)) : 14,
+    size: node.kind === 'account' ? 10 + Math.round(14 * (node.score ?? 0)) : 14,
   };
 }
 
@@ -120,7 +120,8 @@ export function layout(cy, { randomize = true, fit = true, quick = false } = {})
     // fCoSE's draft quality works only from random positions (from kept positions it throws), so an incremental
     // layout after an expansion is a shorter default-quality run.
     name: 'fcose', quality: quick && randomize ? 'draft' : 'default', randomize, animate: false, fit, padding: 20,
-    nodeRepulsion: () => 6000, idealEdgeLength: () => 60, edgeElasticity: () => 0.3, nodeSeparation: 60,
+    // Strong repulsion and long edges: rings are near-cliques, and weaker settings pile their members on each other.
+    nodeRepulsion: () => 200000, idealEdgeLength: () => 150, edgeElasticity: () => 0.3, nodeSeparation: 100,
     packComponents: true, numIter: quick ? 1200 : 2500,
   });
   const done = new Promise(resolve => run.one('layoutstop', resolve));
