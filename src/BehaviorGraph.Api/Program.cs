@@ -1,4 +1,5 @@
 using BehaviorGraph.Api;
+using BehaviorGraph.Api.AnalystConsole;
 using BehaviorGraph.Api.Endpoints;
 using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Core.Storage;
@@ -17,4 +18,5 @@ app.MapEnforcementApi();
 app.MapAnalystApi();
 app.MapFeedbackApi();
 app.MapOpsApi();
+app.MapAnalystConsole();
 await app.RunAsync();

@@ -1,5 +1,7 @@
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
+using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Core.Investigation;
 using BehaviorGraph.Core.Labels;
 using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Core.Storage;
@@ -7,6 +9,7 @@ using BehaviorGraph.Storage.Postgres.Analysis;
 using BehaviorGraph.Storage.Postgres.Labels;
 using BehaviorGraph.Storage.Postgres.Scoring;
 using BehaviorGraph.Storage.Relational.Reads;
+using BehaviorGraph.Storage.Relational.Investigation;
 using BehaviorGraph.Storage.Relational.Security;
 using Npgsql;
 
@@ -24,6 +27,7 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly RelationalGraphReads _graphReads;
     private readonly RelationalNamedQueries _namedQueries;
+    private readonly InvestigationReader _investigation;
 
     private PostgresBehaviorStore(NpgsqlDataSource dataSource, string description)
     {
@@ -42,6 +46,7 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
         Scores = new PostgresScoreStore(dialect);
         _graphReads = new RelationalGraphReads(dialect);
         _namedQueries = new RelationalNamedQueries(dialect);
+        _investigation = new InvestigationReader(dialect);
     }
 
     public string Description { get; }
@@ -68,7 +73,7 @@ public sealed class PostgresBehaviorStore : IBehaviorStore
 
     public TAbility? GetAbility<TAbility>()
         where TAbility : class =>
-        _graphReads as TAbility ?? _namedQueries as TAbility ?? Ingest as TAbility;
+        _graphReads as TAbility ?? _namedQueries as TAbility ?? _investigation as TAbility ?? Ingest as TAbility;
 
     /// <summary>Connects to the database named by <paramref name="connectionString"/> and migrates it.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string connectionString, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Relational.Reads;
+using BehaviorGraph.Storage.Relational.Investigation;
 using BehaviorGraph.Storage.Relational.Security;
 using BehaviorGraph.Storage.Sqlite.Analysis;
 using BehaviorGraph.Storage.Sqlite.Graph;
@@ -26,6 +27,7 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
     private readonly SqliteEventIngestStore _ingest;
     private readonly RelationalGraphReads _graphReads;
     private readonly RelationalNamedQueries _namedQueries;
+    private readonly InvestigationReader _investigation;
 
     private SqliteBehaviorStore(SqliteConnectionFactory connections)
     {
@@ -43,6 +45,7 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
         ApiKeys = new ApiKeyStore(dialect);
         _graphReads = new RelationalGraphReads(dialect);
         _namedQueries = new RelationalNamedQueries(dialect);
+        _investigation = new InvestigationReader(dialect);
     }
 
     public string Description { get; }
@@ -69,7 +72,7 @@ public sealed class SqliteBehaviorStore : IBehaviorStore
 
     public TAbility? GetAbility<TAbility>()
         where TAbility : class =>
-        _graphReads as TAbility ?? _namedQueries as TAbility ?? _ingest as TAbility;
+        _graphReads as TAbility ?? _namedQueries as TAbility ?? _investigation as TAbility ?? _ingest as TAbility;
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<IBehaviorStore> OpenAsync(string path, CancellationToken cancellationToken)

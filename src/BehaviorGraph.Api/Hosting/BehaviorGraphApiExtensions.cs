@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using BehaviorGraph.Api.AnalystConsole;
 using BehaviorGraph.Api.Metrics;
 using BehaviorGraph.Api.Reads;
 using BehaviorGraph.Api.Scoring;
@@ -25,9 +26,10 @@ public static class BehaviorGraphApiExtensions
 
     /// <summary>
     /// Registers the opened store, the jobs (Hangfire storage following the store; an invalid schedule file throws
-    /// here), API-key authentication with role policies, rate limits (per key; per client address and global for
-    /// requests without a valid key), body limits, ProblemDetails, antiforgery for the dashboard, the log of refused
-    /// requests, the score cache, metrics, the OpenAPI document and the analyst reads (from <paramref name="graph"/> when it offers them).
+    /// here), API-key authentication (and the analyst console's session cookie) with role policies, rate limits (per
+    /// key; per client address and global for requests without a valid key), body limits, ProblemDetails, antiforgery
+    /// for the dashboard and the console, the log of refused requests, the score cache, metrics, the OpenAPI document
+    /// and the analyst reads (from <paramref name="graph"/> when it offers them).
     /// </summary>
     public static WebApplicationBuilder AddBehaviorGraph(this WebApplicationBuilder builder, ServiceOptions options, IBehaviorStore store, IGraphStore? graph = null)
     {
@@ -38,6 +40,7 @@ public static class BehaviorGraphApiExtensions
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         // The handler would write two or three lines per refused request; RejectedRequestLog summarises them instead.
         builder.Logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
+        builder.Logging.AddFilter(typeof(ConsoleSessionHandler).FullName, LogLevel.Warning);
         services.AddSingleton(options);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);
@@ -101,8 +104,10 @@ public static class BehaviorGraphApiExtensions
             }));
 
         services.AddSingleton<ApiKeyValidator>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // The API key header as before; without one, the analyst console's session cookie (ConsoleSessionHandler.Select).
+        services.AddAuthentication(ConsoleSessionHandler.SelectingSchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddConsoleSession();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicies.Enforcement, RoleAtLeast(ApiRole.Enforcement))
             .AddPolicy(ApiPolicies.Analyst, RoleAtLeast(ApiRole.Analyst))
@@ -150,7 +155,7 @@ public static class BehaviorGraphApiExtensions
     /// <summary>
     /// The middleware pipeline: metrics, HEAD answered as GET, the log of refused requests, ProblemDetails for
     /// failures, routing, body limits, authentication, rate limits (which need to know whether the key is valid),
-    /// authorization, then the dashboard's cross-site check.
+    /// authorization, then the dashboard's and the console's cross-site checks.
     /// </summary>
     public static WebApplication UseBehaviorGraph(this WebApplication app)
     {
@@ -192,6 +197,7 @@ public static class BehaviorGraphApiExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<DashboardCrossSiteGuard>();
+        app.UseConsoleRequestGuard();
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;
@@ -209,7 +215,7 @@ public static class BehaviorGraphApiExtensions
     };
 
     private static AuthorizationPolicy RoleAtLeast(ApiRole role) =>
-        new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+        new AuthorizationPolicyBuilder(ConsoleSessionHandler.SelectingSchemeName)
             .RequireAuthenticatedUser()
             .RequireAssertion(context =>
                 context.User.FindFirst(ApiPolicies.RoleClaim)?.Value is { } value

@@ -1,3 +1,4 @@
+using BehaviorGraph.Api.AnalystConsole;
 using BehaviorGraph.Api.Endpoints;
 using BehaviorGraph.Core.Storage;
 
@@ -21,6 +22,7 @@ public static class BehaviorGraphService
         app.MapAnalystApi();
         app.MapFeedbackApi();
         app.MapOpsApi();
+        app.MapAnalystConsole();
         return app;
     }
 }

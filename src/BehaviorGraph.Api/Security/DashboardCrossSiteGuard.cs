@@ -30,7 +30,8 @@ internal sealed class DashboardCrossSiteGuard(RequestDelegate next)
             "The dashboard accepts changes only from its own pages (the request's Origin or Referer names another site).");
     }
 
-    private static bool IsSameSite(HttpRequest request)
+    /// <summary>True when the request names no other site in Origin (or, without one, Referer); shared with the console's guard.</summary>
+    internal static bool IsSameSite(HttpRequest request)
     {
         var origin = request.Headers.Origin;
         var claimed = origin.Count > 0 ? origin.ToString() : request.Headers.Referer.ToString();

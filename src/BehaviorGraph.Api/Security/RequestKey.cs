@@ -19,4 +19,7 @@ internal static class RequestKey
         context.Items[ItemKey] = hash;
         return hash;
     }
+
+    /// <summary>Records the key hash of a request authenticated without the header (the console's session), so it is limited as that key.</summary>
+    public static void Remember(HttpContext context, string hash) => context.Items[ItemKey] = hash;
 }

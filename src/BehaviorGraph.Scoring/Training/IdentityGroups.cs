@@ -3,9 +3,12 @@ using BehaviorGraph.Core.Clusters;
 namespace BehaviorGraph.Scoring.Training;
 
 /// <summary>
-/// Account → group id for cross-validation: accounts that share any cluster (linked identity, ring or bot group),
-/// directly or through a chain of clusters, form one group, so neither shared identifiers nor shared cluster
-/// features leak across folds.
+/// Account → group id for cross-validation: accounts that share a linked identity, ring or bot cluster, directly or
+/// through a chain of them, form one group, so neither shared identifiers nor shared cluster features leak across
+/// folds. An engagement block groups only its members no other cluster holds: a block often spans several rings and
+/// bot clusters (their members engage each other's content), and chaining through it put every labelled abuser of a
+/// 4,000-account demo into one group, one fold, leaving the other folds nothing to learn from (cross-validated AUC
+/// 0.64 instead of 0.94).
 /// </summary>
 public static class IdentityGroups
 {
@@ -24,12 +27,19 @@ public static class IdentityGroups
             return x;
         }
 
-        foreach (var cluster in await clusters.ListAsync(null, 2, int.MaxValue, cancellationToken))
+        var all = await clusters.ListAsync(null, 2, int.MaxValue, cancellationToken);
+        var grouped = all.Where(c => c.Kind != ClusterKind.Block).SelectMany(c => c.Members).ToHashSet(StringComparer.Ordinal);
+        foreach (var cluster in all.OrderBy(c => c.Kind == ClusterKind.Block))
         {
             var root = "\u0001cluster:" + cluster.Id;
             parent.TryAdd(root, root);
             foreach (var member in cluster.Members)
             {
+                if (cluster.Kind == ClusterKind.Block && grouped.Contains(member))
+                {
+                    continue;
+                }
+
                 parent.TryAdd(member, member);
                 var a = Find(member);
                 var b = Find(root);

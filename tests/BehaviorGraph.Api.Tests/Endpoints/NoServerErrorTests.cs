@@ -24,6 +24,10 @@ public sealed class NoServerErrorTests(ServiceFixture service, ITestOutputHelper
         ["/v1/accounts/{id}/neighborhood"] = "/v1/accounts/{0}/neighborhood",
         ["/v1/accounts/{id}/labels"] = "/v1/accounts/{0}/labels",
         ["/v1/jobs/runs/{jobId}"] = "/v1/jobs/runs/{0}",
+        ["/v1/clusters/{id}/members"] = "/v1/clusters/{0}/members",
+        ["/v1/clusters/{id}/identifiers"] = "/v1/clusters/{0}/identifiers",
+        ["/v1/clusters/{id}/activity"] = "/v1/clusters/{0}/activity",
+        ["/v1/nodes/{kind}/{key}/edges"] = "/v1/nodes/account/{0}/edges",
     };
 
     private static readonly byte[][] Bodies =

@@ -38,6 +38,11 @@ public sealed class AuthorizationMatrixTests(ServiceFixture service, ITestOutput
         ["POST /v1/jobs/{name}/trigger"] = new("admin", "POST", "/v1/jobs/graph-sync/trigger", "{}", 202),
         ["GET /v1/jobs/runs/{jobId}"] = new("admin", "GET", "/v1/jobs/runs/{job}", null, 200),
         ["POST /v1/events"] = new("admin", "POST", "/v1/events", """[{"event_id":"matrix-1","ts":"2026-02-01T00:00:00Z","type":"login","actor":"a9"}]""", 200),
+        ["GET /v1/review-queue"] = new("analyst", "GET", "/v1/review-queue", null, 200),
+        ["GET /v1/clusters/{id}/members"] = new("analyst", "GET", "/v1/clusters/ring-1/members", null, 200),
+        ["GET /v1/clusters/{id}/identifiers"] = new("analyst", "GET", "/v1/clusters/ring-1/identifiers", null, 200),
+        ["GET /v1/clusters/{id}/activity"] = new("analyst", "GET", "/v1/clusters/ring-1/activity", null, 200),
+        ["GET /v1/nodes/{kind}/{key}/edges"] = new("analyst", "GET", "/v1/nodes/account/a1/edges", null, 200),
     };
 
     /// <summary>Route patterns the document leaves out → requests to them and their status for the roles allowed.</summary>
@@ -59,6 +64,22 @@ public sealed class AuthorizationMatrixTests(ServiceFixture service, ITestOutput
             new("admin", "POST", "/hangfire/stats", "", 403),
             new("admin", "POST", "/hangfire/recurring/trigger", "jobs[]=ingest-inbox", 403),
             new("admin", "POST", "/hangfire/jobs/enqueued/delete", "jobs[]=1", 403),
+        ],
+        // The analyst console's pages (one shell holding no data) and files are open; its session endpoint answers
+        // everyone (sign-in without the form's antiforgery token is refused with 400 whatever key is sent).
+        ["/"] = [new(null, "GET", "/", null, 200)],
+        ["/queue"] = [new(null, "GET", "/queue", null, 200)],
+        ["/clusters"] = [new(null, "GET", "/clusters", null, 200)],
+        ["/clusters/{id}"] = [new(null, "GET", "/clusters/ring-1", null, 200)],
+        ["/accounts/{id}"] = [new(null, "GET", "/accounts/a1", null, 200)],
+        ["/queries"] = [new(null, "GET", "/queries", null, 200)],
+        ["/queries/{name}"] = [new(null, "GET", "/queries/accounts-sharing-device", null, 200)],
+        ["/console/{**path}"] = [new(null, "GET", "/console/js/app.js", null, 200), new(null, "GET", "/console/index.html", null, 404)],
+        ["/console/session"] =
+        [
+            new(null, "GET", "/console/session", null, 200),
+            new(null, "POST", "/console/session", """{"key":"bg_not-a-key"}""", 400),
+            new(null, "DELETE", "/console/session", null, 204),
         ],
     };
 
