@@ -6,9 +6,8 @@ namespace BehaviorGraph.Scoring.Training;
 /// Account → group id for cross-validation: accounts that share a linked identity, ring or bot cluster, directly or
 /// through a chain of them, form one group, so neither shared identifiers nor shared cluster features leak across
 /// folds. An engagement block groups only its members no other cluster holds: a block often spans several rings and
-/// bot clusters (their members engage each other's content), and chaining through it put every labelled abuser of a
-/// 4,000-account demo into one group, one fold, leaving the other folds nothing to learn from (cross-validated AUC
-/// 0.64 instead of 0.94).
+/// bot clusters (their members engage each other's content), and chaining through it would put separate rings into one
+/// group, one fold, leaving the other folds fewer independent abusive groups to learn from.
 /// </summary>
 public static class IdentityGroups
 {
