@@ -107,10 +107,15 @@ public static class AnalysisPipeline
         clock = Begin(AnalysisStage.Detectors, progress);
         var identifiers = new AccountIdentifiers(data);
         var engagement = EngagementGraph.Build(data, graphs);
+        var split = Stopwatch.StartNew();
         var identity = IdentityDetector.Detect(data, engagement, options.Identity, cancellationToken);
+        var identityTime = split.Elapsed;
         var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
+        var ringTime = split.Elapsed - identityTime;
         var bots = BotDetector.Detect(data, graphs, identifiers, options.Bots, cancellationToken);
+        var botTime = split.Elapsed - identityTime - ringTime;
         var blocks = EngagementBlockDetector.Detect(data, graphs, engagement, options.Blocks, cancellationToken);
+        var blockTime = split.Elapsed - identityTime - ringTime - botTime;
         var surfaced = SupervisedSurfacing.Surface(rings.Unreported, data.AccountKeys, signals);
         var (surfacedRings, _) = ClusterNaming.Name(ClusterKind.Ring, "ring", surfaced, data.AccountKeys, rings.Clusters.Count + 1);
         var (ringClusters, botClusters) = ClusterOverlaps.CrossReference([.. rings.Clusters, .. surfacedRings], bots.Clusters);
@@ -120,7 +125,7 @@ public static class AnalysisPipeline
         clusters.AddRange(blocks.Clusters);
         clusters.AddRange(identity.Clusters);
         End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
-            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}), {surfacedRings.Count} more surfaced by labels or scores ({signals.Labels.Count:N0} labelled accounts, {signals.Flagged.Count:N0} flagged by the latest scoring run); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: {blocks.Threshold:0.00} engagements above prediction per member, {options.Blocks.NullFactor:0.#}x the densest block of the shuffled graph, {blocks.NullDensity:0.00}); {identity.Clusters.Count:N0} linked-identity cluster(s) (identifiers link up to {identity.DeviceHouseholdLimit} accounts per device and {identity.IpHouseholdLimit} per IP, as households do here; {identity.FarmIdentifiers:N0} larger ones link as farms, {identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs are shared infrastructure)"));
+            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}), {surfacedRings.Count} more surfaced by labels or scores ({signals.Labels.Count:N0} labelled accounts, {signals.Flagged.Count:N0} flagged by the latest scoring run); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: {blocks.Threshold:0.00} engagements above prediction per member, {options.Blocks.NullFactor:0.#}x the densest block of the shuffled graph, {blocks.NullDensity:0.00}); {identity.Clusters.Count:N0} linked-identity cluster(s) (identifiers link up to {identity.DeviceHouseholdLimit} accounts per device and {identity.IpHouseholdLimit} per IP, as households do here; {identity.FarmIdentifiers:N0} larger ones link as farms, {identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs are shared infrastructure); time: identities {identityTime.TotalSeconds:0.0} s, rings {ringTime.TotalSeconds:0.0} s, bots {botTime.TotalSeconds:0.0} s, blocks {blockTime.TotalSeconds:0.0} s"));
 
         clock = Begin(AnalysisStage.Features, progress);
         var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, blocks, options.Features, cancellationToken);
