@@ -16,6 +16,11 @@ internal static class Rev2
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfNegative(parameters.MaxIterations);
         ArgumentOutOfRangeException.ThrowIfNegative(parameters.Tolerance);
+        if (input.Ratees.Length != input.Ratings || input.Scores.Length != input.Ratings)
+        {
+            throw new ArgumentException($"REV2 needs one rater, ratee and score per rating; got {input.Ratings}, {input.Ratees.Length} and {input.Scores.Length}.", nameof(input));
+        }
+
         var (accounts, raters, ratees, scores) = (input.Accounts, input.Raters, input.Ratees, input.Scores);
         var (maxIterations, tolerance) = (parameters.MaxIterations, parameters.Tolerance);
         var fairness = new double[accounts];
