@@ -6,8 +6,8 @@ namespace BehaviorGraph.Analytics.Tests;
 
 /// <summary>
 /// Small graphs as text, GDS style: "a-b b-c d-e" (undirected), "a->b" (directed; any arrow makes the whole graph
-/// directed and "a-b" then means both directions), "a-b:3" (weight 3), a lone "f" (isolated node). The text goes
-/// through the real projector as account nodes and follow edges.
+/// directed and "a-b" then means both directions), "a-b:3" (weight 3), a lone "f" (isolated node). The text becomes
+/// account nodes and follow edges, built by the production CSR builder (<see cref="TestProjection"/>).
 /// </summary>
 public static class TestGraphs
 {
@@ -62,12 +62,7 @@ public static class TestGraphs
             }
         }
 
-        var spec = new ProjectionSpec
-        {
-            Orientation = directed ? Orientation.Natural : Orientation.Undirected,
-            Weighting = EdgeWeighting.ValueSum,
-        };
-        var graph = BehaviorGraph.Analytics.Projection.GraphProjector.Project(nodes, edges, spec).Graph;
+        var graph = TestProjection.Build(nodes, edges, directed ? Orientation.Natural : Orientation.Undirected, e => (float)e.ValueSum);
         return new TestGraph(graph, names);
     }
 

@@ -1,4 +1,4 @@
-using BehaviorGraph.Analytics.Pipeline;
+using BehaviorGraph.Analytics.Projection;
 
 namespace BehaviorGraph.Analytics.Detectors;
 

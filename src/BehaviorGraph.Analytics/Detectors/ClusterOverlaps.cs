@@ -4,60 +4,72 @@ using BehaviorGraph.Core.Clusters;
 namespace BehaviorGraph.Analytics.Detectors;
 
 /// <summary>
-/// Cross-references two detectors' clusters: a spam ring whose members also like each other's content within
-/// minutes is found by the ring detector and by the lockstep (bot) detector alike. Each cluster that shares members
-/// with a cluster of the other kind says so in its evidence — with which cluster and how many members — and carries
-/// the shared fraction of its members as the figure <c>sharedWith{Kind}</c>, so an analyst reviews the group once.
-/// Nothing is dropped or re-scored.
+/// Cross-references clusters of detectors that find the same groups from different evidence: a spam ring whose members
+/// also like each other's content within minutes is found by the ring detector and by the lockstep (bot) detector
+/// alike. Each cluster that shares members with clusters of another detector says so in its evidence — with which
+/// clusters and how many members, one clause per other detector — and carries the shared fraction of its members as
+/// the figure <c>sharedWith{Kind}</c>, so an analyst reviews the group once. Nothing is dropped or re-scored.
 /// </summary>
 internal static class ClusterOverlaps
 {
-    public static (List<DetectedCluster> First, List<DetectedCluster> Second) CrossReference(
-        IReadOnlyList<DetectedCluster> first, IReadOnlyList<DetectedCluster> second)
+    /// <summary>Every detector's clusters (one list per detector), each annotated with its overlaps with the others'.</summary>
+    public static List<List<DetectedCluster>> CrossReference(IReadOnlyList<IReadOnlyList<DetectedCluster>> detectors)
     {
-        var clusterOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var c = 0; c < second.Count; c++)
+        var owners = detectors.Select(Owners).ToList();
+        var annotated = new List<List<DetectedCluster>>(detectors.Count);
+        for (var i = 0; i < detectors.Count; i++)
         {
-            foreach (var member in second[c].Members)
+            var list = new List<DetectedCluster>(detectors[i].Count);
+            foreach (var cluster in detectors[i])
             {
-                if (!clusterOf.TryGetValue(member, out var owners))
+                var current = cluster;
+                for (var j = 0; j < detectors.Count; j++)
                 {
-                    clusterOf[member] = owners = [];
+                    if (j == i)
+                    {
+                        continue;
+                    }
+
+                    var shared = new Dictionary<int, int>();
+                    foreach (var member in cluster.Members)
+                    {
+                        foreach (var owner in owners[j].GetValueOrDefault(member) ?? [])
+                        {
+                            shared[owner] = shared.GetValueOrDefault(owner) + 1;
+                        }
+                    }
+
+                    var other = detectors[j];
+                    current = Annotate(current, shared.Select(s => (other[s.Key], s.Value)));
                 }
 
-                owners.Add(c);
+                list.Add(current);
             }
+
+            annotated.Add(list);
         }
 
-        var annotatedFirst = new List<DetectedCluster>(first.Count);
-        var sharedBySecond = new Dictionary<int, int>[second.Count];
-        for (var c = 0; c < first.Count; c++)
+        return annotated;
+    }
+
+    /// <summary>The clusters (by index) each member account belongs to.</summary>
+    private static Dictionary<string, List<int>> Owners(IReadOnlyList<DetectedCluster> clusters)
+    {
+        var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var c = 0; c < clusters.Count; c++)
         {
-            var shared = new Dictionary<int, int>();
-            foreach (var member in first[c].Members)
+            foreach (var member in clusters[c].Members)
             {
-                foreach (var owner in clusterOf.GetValueOrDefault(member) ?? [])
+                if (!owners.TryGetValue(member, out var list))
                 {
-                    shared[owner] = shared.GetValueOrDefault(owner) + 1;
+                    owners[member] = list = [];
                 }
-            }
 
-            foreach (var (owner, count) in shared)
-            {
-                (sharedBySecond[owner] ??= [])[c] = count;
+                list.Add(c);
             }
-
-            annotatedFirst.Add(Annotate(first[c], shared.Select(s => (second[s.Key], s.Value))));
         }
 
-        var annotatedSecond = new List<DetectedCluster>(second.Count);
-        for (var c = 0; c < second.Count; c++)
-        {
-            var shared = sharedBySecond[c] ?? [];
-            annotatedSecond.Add(Annotate(second[c], shared.Select(s => (first[s.Key], s.Value))));
-        }
-
-        return (annotatedFirst, annotatedSecond);
+        return owners;
     }
 
     private static DetectedCluster Annotate(DetectedCluster cluster, IEnumerable<(DetectedCluster Other, int Shared)> overlaps)

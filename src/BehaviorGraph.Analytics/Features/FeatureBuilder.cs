@@ -2,21 +2,38 @@ using BehaviorGraph.Analytics.Algorithms.Common;
 using BehaviorGraph.Analytics.Algorithms.KCore;
 using BehaviorGraph.Analytics.Algorithms.PageRank;
 using BehaviorGraph.Analytics.Algorithms.Reciprocity;
+using BehaviorGraph.Analytics.Algorithms.Rev2;
 using BehaviorGraph.Analytics.Algorithms.Triangles;
 using BehaviorGraph.Analytics.Detectors;
-using BehaviorGraph.Analytics.Detectors.Blocks;
-using BehaviorGraph.Analytics.Pipeline;
+using BehaviorGraph.Analytics.Projection;
 using BehaviorGraph.Core.Features;
 
 namespace BehaviorGraph.Analytics.Features;
 
-/// <summary>Computes every <see cref="FeatureCatalog"/> column from the loaded data, the projections and the detections.</summary>
+/// <summary>
+/// The per-account feature matrix: the columns of <see cref="AccountFeatures"/> that come from events, the interaction
+/// graph's measures, reports and ratings (<see cref="Features"/>), computed here from the loaded data and the
+/// projections, and the columns each detector computed (<see cref="Detectors.IDetector.Features"/>), taken as they are.
+/// </summary>
 internal static class FeatureBuilder
 {
     private const double DayMs = 86_400_000.0;
 
+    /// <summary>The columns computed here; every other feature is a detector's.</summary>
+    public static IReadOnlyList<FeatureDefinition> Features { get; } =
+    [
+        AccountFeatures.EventsTotal, .. AccountFeatures.EventCounts, AccountFeatures.InterEventCv, AccountFeatures.AccountAgeDays,
+        AccountFeatures.ActiveDays, AccountFeatures.EventsPerActiveDay,
+        AccountFeatures.OutDegree, AccountFeatures.InDegree, AccountFeatures.Reciprocity, AccountFeatures.ClusteringCoefficient,
+        AccountFeatures.CoreNumber, AccountFeatures.Pagerank,
+        AccountFeatures.ReportsReceived, AccountFeatures.ReportersDistinct, AccountFeatures.StrangersContacted,
+        AccountFeatures.RatingGivenCount, AccountFeatures.RatingGivenMean, AccountFeatures.RatingGivenStd, AccountFeatures.RatingGivenNegativeShare,
+        AccountFeatures.RatingReceivedCount, AccountFeatures.RatingReceivedMean, AccountFeatures.RatingReceivedStd, AccountFeatures.RatingReceivedNegativeShare,
+        AccountFeatures.Rev2Fairness, AccountFeatures.Rev2Goodness,
+    ];
+
     /// <summary>Graph algorithms whose per-account results feed features (the "algorithms" stage).</summary>
-    public static GraphMeasures MeasureGraph(PlatformGraphs graphs, FeatureOptions options, CancellationToken cancellationToken)
+    public static GraphMeasures MeasureGraph(PlatformGraphs graphs, FeatureParameters options, CancellationToken cancellationToken)
     {
         var interaction = graphs.Interaction;
         var undirected = interaction.ToUndirected();
@@ -33,25 +50,26 @@ internal static class FeatureBuilder
         return new GraphMeasures(reciprocity, triangles.LocalClustering, cores.CoreNumbers, pagerank.Scores, inDegree);
     }
 
+    /// <summary>Every feature: this builder's columns, and the detectors' columns as they gave them.</summary>
     public static FeatureMatrix Build(
         PlatformData data,
         PlatformGraphs graphs,
         GraphMeasures measures,
-        IdentityDetection identity,
-        RingDetection rings,
-        BotDetection bots,
-        BlockDetection blocks,
-        FeatureOptions options,
+        IEnumerable<FeatureColumn> detectorColumns,
+        FeatureParameters options,
         CancellationToken cancellationToken)
     {
         var n = data.AccountCount;
         var matrix = new FeatureMatrix(n);
+        foreach (var column in detectorColumns)
+        {
+            matrix.Set(column);
+        }
+
         EventFeatures(data, matrix, cancellationToken);
         GraphFeatures(data, graphs, measures, matrix);
-        IdentifierFeatures(identity, rings, bots, blocks, matrix);
         ReportFeatures(data, graphs, matrix);
-        RatingFeatures(data, options, matrix);
-        ClusterFeatures(identity, rings, bots, blocks, matrix);
+        RatingFeatures(data, options, matrix, cancellationToken);
         return matrix;
     }
 
@@ -169,33 +187,6 @@ internal static class FeatureBuilder
         }
     }
 
-    private static void IdentifierFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, BlockDetection blocks, FeatureMatrix matrix)
-    {
-        var devices = matrix[AccountFeatures.DevicesUsed];
-        var ips = matrix[AccountFeatures.IpsUsed];
-        var perDevice = matrix[AccountFeatures.MaxAccountsPerDevice];
-        var perIp = matrix[AccountFeatures.MaxAccountsPerIp];
-        var communitySize = matrix[AccountFeatures.CommunitySize];
-        var communityDensity = matrix[AccountFeatures.CommunityDensity];
-        var block = matrix[AccountFeatures.DenseBlockDensity];
-        var lockSize = matrix[AccountFeatures.LockstepGroupSize];
-        var lockSync = matrix[AccountFeatures.LockstepSynchrony];
-        var lockTargets = matrix[AccountFeatures.LockstepSharedTargets];
-        for (var a = 0; a < matrix.Accounts; a++)
-        {
-            devices[a] = identity.DevicesUsed[a];
-            ips[a] = identity.IpsUsed[a];
-            perDevice[a] = identity.MaxAccountsPerDevice[a];
-            perIp[a] = identity.MaxAccountsPerIp[a];
-            communitySize[a] = rings.CommunitySize[a];
-            communityDensity[a] = rings.CommunityDensity[a];
-            block[a] = blocks.BlockDensity[a];
-            lockSize[a] = bots.GroupSize[a];
-            lockSync[a] = bots.Synchrony[a];
-            lockTargets[a] = bots.SharedTargets[a];
-        }
-    }
-
     private static void ReportFeatures(PlatformData data, PlatformGraphs graphs, FeatureMatrix matrix)
     {
         var received = matrix[AccountFeatures.ReportsReceived];
@@ -226,7 +217,7 @@ internal static class FeatureBuilder
         }
     }
 
-    private static void RatingFeatures(PlatformData data, FeatureOptions options, FeatureMatrix matrix)
+    private static void RatingFeatures(PlatformData data, FeatureParameters options, FeatureMatrix matrix, CancellationToken cancellationToken)
     {
         var n = data.AccountCount;
         var events = data.Events;
@@ -282,7 +273,11 @@ internal static class FeatureBuilder
             }
         }
 
-        var rev2 = Rev2.Run(n, [.. raters], [.. ratees], [.. scores], options.Rev2MaxIterations, options.Rev2Tolerance);
+        var rev2 = Rev2.Run(
+            new Rev2Input(n, [.. raters], [.. ratees], [.. scores]),
+            new Rev2Parameters { MaxIterations = options.Rev2MaxIterations, Tolerance = options.Rev2Tolerance },
+            null,
+            cancellationToken);
         var fairness = matrix[AccountFeatures.Rev2Fairness];
         var goodness = matrix[AccountFeatures.Rev2Goodness];
         for (var a = 0; a < n; a++)
@@ -306,31 +301,6 @@ internal static class FeatureBuilder
             meanColumn[a] = (float)mean;
             stdColumn[a] = (float)Math.Sqrt(Math.Max(0, (sq[a] / count[a]) - (mean * mean)));
             negativeColumn[a] = (float)negative[a] / count[a];
-        }
-    }
-
-    private static void ClusterFeatures(IdentityDetection identity, RingDetection rings, BotDetection bots, BlockDetection blocks, FeatureMatrix matrix)
-    {
-        var groupSize = matrix[AccountFeatures.IdentityGroupSize];
-        Array.Fill(groupSize, 1f);
-        Assign(identity.Ordered, matrix[AccountFeatures.IdentityScore], groupSize);
-        Assign(rings.Ordered, matrix[AccountFeatures.RingScore], matrix[AccountFeatures.RingSize]);
-        Assign(blocks.Ordered, matrix[AccountFeatures.BlockScore], matrix[AccountFeatures.BlockSize]);
-        Assign(bots.Ordered, matrix[AccountFeatures.BotScore], matrix[AccountFeatures.BotSize]);
-    }
-
-    private static void Assign(IReadOnlyList<ClusterCandidate> clusters, float[] score, float[] size)
-    {
-        foreach (var cluster in clusters)
-        {
-            foreach (var m in cluster.Members)
-            {
-                if (cluster.Score > score[m] || size[m] <= 1)
-                {
-                    score[m] = (float)cluster.Score;
-                    size[m] = cluster.Members.Length;
-                }
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using BehaviorGraph.Analytics.Features;
+using BehaviorGraph.Analytics.Projection;
 using BehaviorGraph.Core.Clusters;
 
 namespace BehaviorGraph.Analytics.Pipeline;

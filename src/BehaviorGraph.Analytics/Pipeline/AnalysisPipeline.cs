@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using BehaviorGraph.Analytics.Detectors;
-using BehaviorGraph.Analytics.Detectors.Blocks;
 using BehaviorGraph.Analytics.Detectors.Supervision;
 using BehaviorGraph.Analytics.Features;
+using BehaviorGraph.Analytics.Projection;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
 using BehaviorGraph.Core.Storage;
@@ -12,8 +12,8 @@ namespace BehaviorGraph.Analytics.Pipeline;
 
 /// <summary>
 /// One analysis run: load the store once into flat arrays and build the projections, run the graph algorithms,
-/// the detectors (linked identities, spam rings, bot clusters) and the per-account features, then write the feature
-/// snapshot and the clusters to the store as one run.
+/// the detectors (<see cref="AnalysisDetectors"/>: spam rings, bot clusters, engagement blocks, linked identities) and
+/// the per-account features, then write the feature snapshot and the clusters to the store as one run.
 /// </summary>
 public static class AnalysisPipeline
 {
@@ -105,32 +105,61 @@ public static class AnalysisPipeline
             $"reciprocity {measures.Reciprocity.Global:0.000}, degeneracy {measures.CoreNumbers.DefaultIfEmpty().Max()}, PageRank, local clustering"));
 
         clock = Begin(AnalysisStage.Detectors, progress);
-        var identifiers = new AccountIdentifiers(data);
-        var engagement = EngagementGraph.Build(data, graphs);
-        var split = Stopwatch.StartNew();
-        var identity = IdentityDetector.Detect(data, engagement, options.Identity, cancellationToken);
-        var identityTime = split.Elapsed;
-        var rings = RingDetector.Detect(data, graphs, identifiers, options.Rings, cancellationToken);
-        var ringTime = split.Elapsed - identityTime;
-        var bots = BotDetector.Detect(data, graphs, identifiers, options.Bots, cancellationToken);
-        var botTime = split.Elapsed - identityTime - ringTime;
-        var blocks = EngagementBlockDetector.Detect(data, graphs, engagement, options.Blocks, cancellationToken);
-        var blockTime = split.Elapsed - identityTime - ringTime - botTime;
-        var surfaced = SupervisedSurfacing.Surface(rings.Unreported, data.AccountKeys, signals);
-        var (surfacedRings, _) = ClusterNaming.Name(ClusterKind.Ring, "ring", surfaced, data.AccountKeys, rings.Clusters.Count + 1);
-        var (ringClusters, botClusters) = ClusterOverlaps.CrossReference([.. rings.Clusters, .. surfacedRings], bots.Clusters);
-        var clusters = new List<DetectedCluster>(ringClusters.Count + botClusters.Count + identity.Clusters.Count);
-        clusters.AddRange(ringClusters);
-        clusters.AddRange(botClusters);
-        clusters.AddRange(blocks.Clusters);
-        clusters.AddRange(identity.Clusters);
-        End(AnalysisStage.Detectors, clock, progress, stages, Invariant(
-            $"{rings.Clusters.Count} ring(s) from {rings.CommunityCount:N0} communities (modularity {rings.Modularity:0.000}), {surfacedRings.Count} more surfaced by labels or scores ({signals.Labels.Count:N0} labelled accounts, {signals.Flagged.Count:N0} flagged by the latest scoring run); {bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting); {blocks.Clusters.Count} engagement block(s) of {blocks.BlocksPeeled} peeled (bar: {blocks.Threshold:0.00} engagements above prediction per member, {options.Blocks.NullFactor:0.#}x the densest block of the shuffled graph, {blocks.NullDensity:0.00}); {identity.Clusters.Count:N0} linked-identity cluster(s) (identifiers link up to {identity.DeviceHouseholdLimit} accounts per device and {identity.IpHouseholdLimit} per IP, as households do here; {identity.FarmIdentifiers:N0} larger ones link as farms, {identity.DroppedDevices:N0} devices and {identity.DroppedIps:N0} IPs are shared infrastructure); time: identities {identityTime.TotalSeconds:0.0} s, rings {ringTime.TotalSeconds:0.0} s, bots {botTime.TotalSeconds:0.0} s, blocks {blockTime.TotalSeconds:0.0} s"));
+        var context = new DetectorContext(data, graphs, signals);
+        var detectors = AnalysisDetectors.For(options);
+        var outputs = new DetectorOutput[detectors.Count];
+        var times = new string[detectors.Count];
+        for (var d = 0; d < detectors.Count; d++)
+        {
+            var split = Stopwatch.StartNew();
+            outputs[d] = Checked(detectors[d], detectors[d].Run(context, cancellationToken), data.AccountCount);
+            times[d] = Invariant($"{detectors[d].Name} {split.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        var clusters = Clusters(detectors, outputs);
+        End(AnalysisStage.Detectors, clock, progress, stages, $"{string.Join("; ", outputs.Select(o => o.Summary))}; time: {string.Join(", ", times)}");
 
         clock = Begin(AnalysisStage.Features, progress);
-        var matrix = FeatureBuilder.Build(data, graphs, measures, identity, rings, bots, blocks, options.Features, cancellationToken);
+        var matrix = FeatureBuilder.Build(data, graphs, measures, outputs.SelectMany(o => o.Columns), options.Features, cancellationToken);
         End(AnalysisStage.Features, clock, progress, stages, Invariant($"{AccountFeatures.All.Count} features for {matrix.Accounts:N0} accounts"));
         return new AnalysisOutcome(data, clusters, matrix);
+    }
+
+    /// <summary>
+    /// Every detector's clusters in detector order; those of the detectors that cross-reference overlaps name each
+    /// other's clusters sharing their members.
+    /// </summary>
+    private static List<DetectedCluster> Clusters(IReadOnlyList<IDetector> detectors, DetectorOutput[] outputs)
+    {
+        var crossed = Enumerable.Range(0, detectors.Count).Where(d => detectors[d].CrossReferencesOverlaps).ToList();
+        var annotated = ClusterOverlaps.CrossReference([.. crossed.Select(d => outputs[d].Clusters)]);
+        var clusters = new List<DetectedCluster>(outputs.Sum(o => o.Clusters.Count));
+        for (var d = 0; d < detectors.Count; d++)
+        {
+            var at = crossed.IndexOf(d);
+            clusters.AddRange(at >= 0 ? annotated[at] : outputs[d].Clusters);
+        }
+
+        return clusters;
+    }
+
+    /// <summary>A detector's output, once it is known to hold exactly the feature columns it declares, one value per account each.</summary>
+    private static DetectorOutput Checked(IDetector detector, DetectorOutput output, int accounts)
+    {
+        var declared = detector.Features.Select(f => f.Name).Order(StringComparer.Ordinal);
+        var given = output.Columns.Select(c => c.Feature.Name).Order(StringComparer.Ordinal);
+        if (!declared.SequenceEqual(given, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"The {detector.Name} detector declares the features {string.Join(", ", detector.Features.Select(f => f.Name))} but gave {string.Join(", ", output.Columns.Select(c => c.Feature.Name))}.");
+        }
+
+        if (output.Columns.FirstOrDefault(c => c.Values.Length != accounts) is { } wrong)
+        {
+            throw new InvalidOperationException($"The {detector.Name} detector gave {wrong.Values.Length} values of {wrong.Feature.Name} for {accounts} accounts.");
+        }
+
+        return output;
     }
 
     private static Stopwatch Begin(AnalysisStage stage, IProgress<AnalysisProgress>? progress)

@@ -135,5 +135,5 @@ public sealed class CsrGraph
     }
 
     private static InvalidOperationException NoMetadata(string what) =>
-        new($"This projection has no edge {what}; project with Include{char.ToUpperInvariant(what[0])}{what[1..]} = true.");
+        new($"This graph holds no edge {what}; build it from an edge buffer made with{char.ToUpperInvariant(what[0])}{what[1..]}: true.");
 }

@@ -64,7 +64,7 @@ public sealed class FraudarTests
             Array.ForEach(planted2, p => Rate(f, p));
         }
 
-        var graph = BehaviorGraph.Analytics.Projection.GraphProjector.Project(nodes, edges, new ProjectionSpec()).Graph;
+        var graph = TestProjection.Build(nodes, edges);
         return (graph, fraud, planted, fraud2, planted2);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BehaviorGraph.Analytics.Algorithms.Fraudar;
-using BehaviorGraph.Analytics.Pipeline;
 using BehaviorGraph.Analytics.Projection;
 using BehaviorGraph.Core.Clusters;
 
@@ -11,9 +10,9 @@ namespace BehaviorGraph.Analytics.Detectors.Blocks;
 /// viewing or rating the same targets far more than the platform's own background explains. Works on engagement
 /// alone (a file of likes is enough); owners, devices and IPs only add evidence.
 /// </summary>
-internal static class EngagementBlockDetector
+internal sealed partial class EngagementBlockDetector
 {
-    public static BlockDetection Detect(PlatformData data, PlatformGraphs graphs, EngagementGraph engagement, BlockOptions options, CancellationToken cancellationToken)
+    public static BlockDetection Detect(PlatformData data, PlatformGraphs graphs, EngagementGraph engagement, BlockParameters options, CancellationToken cancellationToken)
     {
         var n = data.AccountCount;
         var blockDensity = new float[n];
@@ -87,7 +86,7 @@ internal static class EngagementBlockDetector
     /// the block from the block itself and the degree-corrected peel sees it only in pieces; the plain peel finds it
     /// whole, and refinement and the bar judge its blocks exactly as the others.
     /// </summary>
-    private static IReadOnlyList<FraudarBlock> PlainPeel(CsrGraph graph, BlockOptions options, CancellationToken cancellationToken) =>
+    private static IReadOnlyList<FraudarBlock> PlainPeel(CsrGraph graph, BlockParameters options, CancellationToken cancellationToken) =>
         options.PlainPeels <= 0
             ? []
             : Fraudar.Run(graph, new FraudarParameters { MaxBlocks = options.PlainPeels, MinSources = options.MinAccounts }, null, cancellationToken).Blocks;

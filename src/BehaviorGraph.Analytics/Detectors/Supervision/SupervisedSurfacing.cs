@@ -1,5 +1,4 @@
 using System.Globalization;
-using BehaviorGraph.Analytics.Detectors;
 using BehaviorGraph.Core.Labels;
 
 namespace BehaviorGraph.Analytics.Detectors.Supervision;
@@ -8,14 +7,12 @@ namespace BehaviorGraph.Analytics.Detectors.Supervision;
 /// Groups the unsupervised detectors measured but did not report, surfaced because of what the platform already
 /// knows: far more of their members are labelled abusive, or were flagged by the latest scoring run, than chance
 /// would put in a group of their size (binomial tail against the platform's own rate, Chernoff bound, Bonferroni over
-/// the groups examined at <see cref="Significance"/>). A group with at least as many members labelled benign as
-/// abusive is not surfaced by labels.
+/// the groups examined at the given significance). A group with at least as many members labelled benign as abusive is
+/// not surfaced by labels.
 /// </summary>
 internal static class SupervisedSurfacing
 {
-    public const double Significance = 0.01;
-
-    public static List<ClusterCandidate> Surface(IReadOnlyList<ClusterCandidate> groups, string[] accountKeys, AnalystSignals signals)
+    public static List<ClusterCandidate> Surface(IReadOnlyList<ClusterCandidate> groups, string[] accountKeys, AnalystSignals signals, double significance)
     {
         var surfaced = new List<ClusterCandidate>();
         if (signals.IsEmpty || groups.Count == 0)
@@ -27,7 +24,7 @@ internal static class SupervisedSurfacing
         var abusive = signals.Labels.Count(l => l.Value == LabelKind.Abusive);
         var labelRate = (double)abusive / n;
         var flaggedRate = (double)signals.Flagged.Count / n;
-        var bar = Math.Log(Significance / groups.Count);
+        var bar = Math.Log(significance / groups.Count);
         foreach (var group in groups)
         {
             int labelledAbusive = 0, labelledBenign = 0, flagged = 0;

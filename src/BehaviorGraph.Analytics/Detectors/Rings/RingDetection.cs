@@ -1,0 +1,16 @@
+using BehaviorGraph.Core.Clusters;
+
+namespace BehaviorGraph.Analytics.Detectors.Rings;
+
+/// <summary>
+/// Spam rings plus the community facts every account gets as features (its Louvain community's size and mutual
+/// density), and the cores that did not score as rings (<see cref="Unreported"/>), with their evidence.
+/// </summary>
+internal sealed record RingDetection(
+    IReadOnlyList<DetectedCluster> Clusters,
+    IReadOnlyList<ClusterCandidate> Ordered,
+    IReadOnlyList<ClusterCandidate> Unreported,
+    int[] CommunitySize,
+    float[] CommunityDensity,
+    int CommunityCount,
+    double Modularity);

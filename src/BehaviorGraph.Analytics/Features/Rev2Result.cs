@@ -1,4 +1,0 @@
-namespace BehaviorGraph.Analytics.Features;
-
-/// <summary>REV2 fairness per account (as rater) and goodness per account (as ratee), with convergence facts.</summary>
-internal sealed record Rev2Result(double[] Fairness, double[] Goodness, int Iterations, bool Converged, double FinalDelta);
