@@ -27,20 +27,24 @@ public static partial class Fraudar
     {
         // The prediction uses the whole graph's degrees and column weights, whatever earlier blocks removed.
         var m = (double)alive.Length;
-        var columnMass = new double[n];
-        for (var e = 0; e < alive.Length; e++)
+        var side = new PeelSide[2 * n];
+        for (var u = 0; u < n; u++)
         {
-            columnMass[targets[e]] += suspiciousness[e];
+            side[u].Mass = offsets[u + 1] - offsets[u];
         }
 
-        var inBlock = new double[2 * n];
+        for (var e = 0; e < alive.Length; e++)
+        {
+            side[n + targets[e]].Mass += suspiciousness[e];
+        }
+
         double f = 0;
         for (var e = 0; e < alive.Length; e++)
         {
             if (alive[e])
             {
-                inBlock[entrySource[e]] += suspiciousness[e];
-                inBlock[n + targets[e]] += suspiciousness[e];
+                side[entrySource[e]].InBlock += suspiciousness[e];
+                side[n + targets[e]].InBlock += suspiciousness[e];
                 f += suspiciousness[e];
             }
         }
@@ -50,34 +54,31 @@ public static partial class Fraudar
             return (null, 0);
         }
 
-        var present = new bool[2 * n];
         var liveSources = new List<int>();
         var liveTargets = new List<int>();
         double sourceDegrees = 0, targetMass = 0;
         for (var u = 0; u < n; u++)
         {
-            if (inBlock[u] > 0)
+            if (side[u].InBlock > 0)
             {
-                present[u] = true;
                 liveSources.Add(u);
-                sourceDegrees += offsets[u + 1] - offsets[u];
+                sourceDegrees += side[u].Mass;
             }
 
-            if (inBlock[n + u] > 0)
+            if (side[n + u].InBlock > 0)
             {
-                present[n + u] = true;
                 liveTargets.Add(n + u);
-                targetMass += columnMass[u];
+                targetMass += side[n + u].Mass;
             }
         }
 
         var size = liveSources.Count + liveTargets.Count;
         var keyedSourceDegrees = sourceDegrees;
         var keyedTargetMass = targetMass;
-        double SourceKey(int x) => inBlock[x] - ((offsets[x + 1] - offsets[x]) * keyedTargetMass / m);
-        double TargetKey(int x) => inBlock[x] - (keyedSourceDegrees * columnMass[x - n] / m);
+        double SourceKey(int x) => side[x].InBlock - (side[x].Mass * keyedTargetMass / m);
+        double TargetKey(int x) => side[x].InBlock - (keyedSourceDegrees * side[x].Mass / m);
 
-        var sources = new IndexedMinHeap(2 * n);
+        var sources = new IndexedMinHeap(n);
         var sinks = new IndexedMinHeap(2 * n);
         sources.Reset(liveSources, SourceKey);
         sinks.Reset(liveTargets, TargetKey);
@@ -97,47 +98,46 @@ public static partial class Fraudar
             if (targetMass < (1 - RefreshFraction) * keyedTargetMass)
             {
                 keyedTargetMass = targetMass;
-                liveSources.RemoveAll(x => !present[x]);
+                liveSources.RemoveAll(x => !sources.Contains(x));
                 sources.Reset(liveSources, SourceKey);
             }
 
             if (sourceDegrees < (1 - RefreshFraction) * keyedSourceDegrees)
             {
                 keyedSourceDegrees = sourceDegrees;
-                liveTargets.RemoveAll(x => !present[x]);
+                liveTargets.RemoveAll(x => !sinks.Contains(x));
                 sinks.Reset(liveTargets, TargetKey);
             }
 
             var takeSource = sinks.Count == 0 || (sources.Count > 0 && sources.MinKey <= sinks.MinKey);
             var x = takeSource ? sources.PopMin() : sinks.PopMin();
-            present[x] = false;
             removal[removed++] = x;
             if (x < n)
             {
-                sourceDegrees -= offsets[x + 1] - offsets[x];
+                sourceDegrees -= side[x].Mass;
                 for (var e = offsets[x]; e < offsets[x + 1]; e++)
                 {
                     var other = n + targets[e];
-                    if (alive[e] && present[other])
+                    if (alive[e] && sinks.Contains(other))
                     {
                         f -= suspiciousness[e];
-                        inBlock[other] -= suspiciousness[e];
+                        side[other].InBlock -= suspiciousness[e];
                         sinks.DecreaseKey(other, TargetKey(other));
                     }
                 }
             }
             else
             {
+                targetMass -= side[x].Mass;
                 var v = x - n;
-                targetMass -= columnMass[v];
                 for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
                 {
                     var e = inEntries[k];
                     var other = entrySource[e];
-                    if (alive[e] && present[other])
+                    if (alive[e] && sources.Contains(other))
                     {
                         f -= suspiciousness[e];
-                        inBlock[other] -= suspiciousness[e];
+                        side[other].InBlock -= suspiciousness[e];
                         sources.DecreaseKey(other, SourceKey(other));
                     }
                 }
@@ -157,4 +157,5 @@ public static partial class Fraudar
 
         return (CollectBlock(n, offsets, targets, suspiciousness, alive, removal, bestRemoved, size, best), startDensity);
     }
+
 }

@@ -130,19 +130,16 @@ public static partial class Fraudar
             return (null, 0);
         }
 
-        var present = new bool[2 * n];
         var heap = new IndexedMinHeap(2 * n);
         for (var u = 0; u < n; u++)
         {
             if (HasAlive(offsets[u], offsets[u + 1], alive, null))
             {
-                present[u] = true;
                 heap.Insert(u, priority[u]);
             }
 
             if (HasAlive(inOffsets[u], inOffsets[u + 1], alive, inEntries))
             {
-                present[n + u] = true;
                 heap.Insert(n + u, priority[n + u]);
             }
         }
@@ -161,14 +158,13 @@ public static partial class Fraudar
             }
 
             var x = heap.PopMin();
-            present[x] = false;
             removal[removed++] = x;
             if (x < n)
             {
                 for (var e = offsets[x]; e < offsets[x + 1]; e++)
                 {
                     var other = n + targets[e];
-                    if (alive[e] && present[other])
+                    if (alive[e] && heap.Contains(other))
                     {
                         f -= suspiciousness[e];
                         heap.DecreaseKey(other, Math.Max(0, heap.KeyOf(other) - suspiciousness[e]));
@@ -182,7 +178,7 @@ public static partial class Fraudar
                 {
                     var e = inEntries[k];
                     var other = entrySource[e];
-                    if (alive[e] && present[other])
+                    if (alive[e] && heap.Contains(other))
                     {
                         f -= suspiciousness[e];
                         heap.DecreaseKey(other, Math.Max(0, heap.KeyOf(other) - suspiciousness[e]));

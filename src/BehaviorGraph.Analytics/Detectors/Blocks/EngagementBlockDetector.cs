@@ -22,8 +22,13 @@ internal sealed partial class EngagementBlockDetector
         }
 
         // The bar is what the same peeling finds by chance: the densest block of the graph with its edges shuffled.
+        // The degree-corrected and the plain peels of one graph are independent, so they run side by side.
         var chanceGraph = engagement.Shuffled(options.Seed);
-        var chancePeel = Fraudar.Run(chanceGraph, new FraudarParameters { DegreeCorrected = true }, null, cancellationToken);
+        FraudarResult chancePeel = null!;
+        IReadOnlyList<FraudarBlock> chancePlain = [];
+        Parallel.Invoke(
+            () => chancePeel = Fraudar.Run(chanceGraph, new FraudarParameters { DegreeCorrected = true }, null, cancellationToken),
+            () => chancePlain = PlainPeel(chanceGraph, options, cancellationToken));
         if (chancePeel.Blocks.Count == 0)
         {
             return new BlockDetection([], [], blockDensity, 0, 0, 0);
@@ -32,18 +37,23 @@ internal sealed partial class EngagementBlockDetector
         var chanceBlock = chancePeel.Blocks[0];
         var chanceRefiner = new BlockRefiner(chanceGraph);
         var chanceDensity = Math.Max(chanceRefiner.Refine(chanceBlock.Sources, chanceBlock.Targets).ExcessDensity, 0);
-        foreach (var block in PlainPeel(chanceGraph, options, cancellationToken))
+        foreach (var block in chancePlain)
         {
             chanceDensity = Math.Max(chanceDensity, chanceRefiner.Refine(block.Sources, block.Targets).ExcessDensity);
         }
 
         var peelBar = options.NullFactor * chanceBlock.Density;
         var bar = options.NullFactor * chanceDensity;
-        var peeled = Fraudar.Run(
-            engagement.Graph,
-            new FraudarParameters { DegreeCorrected = true, MaxBlocks = options.MaxBlocks, MinSources = options.MinAccounts, MinDensity = peelBar, CoreThreshold = peelBar },
-            null,
-            cancellationToken).Blocks.Concat(PlainPeel(engagement.Graph, options, cancellationToken)).ToList();
+        IReadOnlyList<FraudarBlock> corrected = [];
+        IReadOnlyList<FraudarBlock> plain = [];
+        Parallel.Invoke(
+            () => corrected = Fraudar.Run(
+                engagement.Graph,
+                new FraudarParameters { DegreeCorrected = true, MaxBlocks = options.MaxBlocks, MinSources = options.MinAccounts, MinDensity = peelBar, CoreThreshold = peelBar },
+                null,
+                cancellationToken).Blocks,
+            () => plain = PlainPeel(engagement.Graph, options, cancellationToken));
+        var peeled = corrected.Concat(plain).ToList();
 
         var measure = new BlockMeasure(data, graphs, engagement);
         var refiner = new BlockRefiner(engagement.Graph);
