@@ -31,7 +31,8 @@ public static class AnalysisPipeline
         IBehaviorStore store, AnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
         var signals = await AnalystSignalsReader.ReadAsync(store, cancellationToken);
-        return await RunCoreAsync(store.Graph, store.Events, store.Features, options, signals, progress, cancellationToken);
+        var previous = await store.Clusters.ListAsync(null, 0, int.MaxValue, cancellationToken);
+        return await RunCoreAsync(store.Graph, store.Events, store.Features, options, signals, previous, progress, cancellationToken);
     }
 
     public static Task<AnalysisResult> RunAsync(
@@ -46,7 +47,7 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        return RunCoreAsync(graph, events, features, options, AnalystSignals.None, progress, cancellationToken);
+        return RunCoreAsync(graph, events, features, options, AnalystSignals.None, [], progress, cancellationToken);
     }
 
     private static async Task<AnalysisResult> RunCoreAsync(
@@ -55,6 +56,7 @@ public static class AnalysisPipeline
         IFeatureStore features,
         AnalysisOptions options,
         AnalystSignals signals,
+        IReadOnlyList<DetectedCluster> previousClusters,
         IProgress<AnalysisProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -62,17 +64,20 @@ public static class AnalysisPipeline
         var outcome = await AnalyzeAsync(graph, events, options, progress, stages, cancellationToken, signals);
 
         var clock = Begin(AnalysisStage.Write, progress);
+        var clusters = ClusterContinuity.Carry(previousClusters, outcome.Clusters);
+        var carried = clusters.Count(c => !c.Figures.ContainsKey(ClusterContinuity.NewFigure));
         var rows = outcome.Features.ToRows(outcome.Data.AccountKeys);
         var runId = await features.BeginRunAsync(options.Description, cancellationToken);
-        await features.CompleteRunAsync(runId, AccountFeatures.Names, rows, outcome.Clusters, cancellationToken);
-        End(AnalysisStage.Write, clock, progress, stages, $"run {runId}: {rows.Count:N0} feature rows × {AccountFeatures.Names.Count} features, {outcome.Clusters.Count:N0} clusters");
+        await features.CompleteRunAsync(runId, AccountFeatures.Names, rows, clusters, cancellationToken);
+        End(AnalysisStage.Write, clock, progress, stages, Invariant(
+            $"run {runId}: {rows.Count:N0} feature rows × {AccountFeatures.Names.Count} features, {clusters.Count:N0} clusters{(previousClusters.Count == 0 ? "" : $" ({carried:N0} keep their id from the previous run's {previousClusters.Count:N0})")}"));
 
         return new AnalysisResult(
             runId,
             outcome.Data.AccountCount,
             outcome.Data.Events.Count,
             outcome.Data.EdgesRead,
-            outcome.Clusters,
+            clusters,
             AccountFeatures.Names,
             stages);
     }
