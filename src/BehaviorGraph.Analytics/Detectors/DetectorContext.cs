@@ -5,23 +5,32 @@ namespace BehaviorGraph.Analytics.Detectors;
 
 /// <summary>
 /// What every detector reads: the platform loaded once into flat arrays, its account projections, the structures
-/// several detectors share (built on first use, once per run), and what analysts and the latest scoring run already
-/// know (for surfacing groups only, never for features).
+/// several detectors share (built on first use, once per run, also when detectors running side by side ask at once),
+/// and what analysts and the latest scoring run already know (for surfacing groups only, never for features).
 /// </summary>
-internal sealed class DetectorContext(PlatformData data, PlatformGraphs graphs, AnalystSignals signals)
+internal sealed class DetectorContext
 {
-    private AccountIdentifiers? _identifiers;
-    private EngagementGraph? _engagement;
+    private readonly Lazy<AccountIdentifiers> _identifiers;
+    private readonly Lazy<EngagementGraph> _engagement;
 
-    public PlatformData Data { get; } = data;
+    public DetectorContext(PlatformData data, PlatformGraphs graphs, AnalystSignals signals)
+    {
+        Data = data;
+        Graphs = graphs;
+        Signals = signals;
+        _identifiers = new(() => new AccountIdentifiers(data), LazyThreadSafetyMode.ExecutionAndPublication);
+        _engagement = new(() => EngagementGraph.Build(data, graphs), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
-    public PlatformGraphs Graphs { get; } = graphs;
+    public PlatformData Data { get; }
 
-    public AnalystSignals Signals { get; } = signals;
+    public PlatformGraphs Graphs { get; }
+
+    public AnalystSignals Signals { get; }
 
     /// <summary>Devices and IPs per account, for evidence about shared identifiers.</summary>
-    public AccountIdentifiers Identifiers => _identifiers ??= new AccountIdentifiers(Data);
+    public AccountIdentifiers Identifiers => _identifiers.Value;
 
     /// <summary>The account × target engagement graph.</summary>
-    public EngagementGraph Engagement => _engagement ??= EngagementGraph.Build(Data, Graphs);
+    public EngagementGraph Engagement => _engagement.Value;
 }

@@ -44,7 +44,7 @@ public sealed class AnalysisDetectorsTests
         Assert.Equal(kinds.OrderBy(k => Array.IndexOf([ClusterKind.Ring, ClusterKind.Bot, ClusterKind.Block, ClusterKind.Identity], k)), kinds);
         Assert.Contains(ClusterKind.Ring, kinds);
         var detectors = Assert.Single(stages, s => s.Stage == AnalysisStage.Detectors);
-        Assert.Matches(@"; time: rings \d+\.\d s, bots \d+\.\d s, blocks \d+\.\d s, identities \d+\.\d s$", detectors.Summary);
+        Assert.Matches(@"; time side by side: rings \d+\.\d s, bots \d+\.\d s, blocks \d+\.\d s, identities \d+\.\d s$", detectors.Summary);
     }
 
     [Fact]
