@@ -46,6 +46,7 @@ public static class BehaviorGraphApiExtensions
         // The handler would write two or three lines per refused request; RejectedRequestLog summarises them instead.
         builder.Logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
         builder.Logging.AddFilter(typeof(ConsoleSessionHandler).FullName, LogLevel.Warning);
+        CheckSettings(builder.Configuration);
         services.AddBehaviorGraphSettings<ServiceOptions>(ServiceOptions.SectionName, ServiceOptions.Check);
         // Endpoints and background services take the bound options as they are.
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ServiceOptions>>().Value);
@@ -203,6 +204,39 @@ public static class BehaviorGraphApiExtensions
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;
+    }
+
+    /// <summary>
+    /// Every section checked now, so one start reports every bad setting (the options pattern would stop at the first
+    /// section it binds); <c>ValidateOnStart</c> still guards each section.
+    /// </summary>
+    private static void CheckSettings(IConfiguration configuration)
+    {
+        var failures = new List<OptionsValidationException>();
+        Check(() => SettingsRegistration.Read<ServiceOptions>(configuration, ServiceOptions.SectionName, ServiceOptions.Check));
+        Check(() => JobsServiceCollectionExtensions.ReadOptions(configuration));
+        Check(() => AnalysisSettings.Read(configuration));
+        if (failures.Count == 1)
+        {
+            throw failures[0];
+        }
+
+        if (failures.Count > 1)
+        {
+            throw new AggregateException("Invalid settings.", failures);
+        }
+
+        void Check(Func<object> read)
+        {
+            try
+            {
+                read();
+            }
+            catch (OptionsValidationException ex)
+            {
+                failures.Add(ex);
+            }
+        }
     }
 
     private static bool IsKeyed(HttpContext context) => context.User.Identity?.IsAuthenticated == true;
