@@ -21,6 +21,19 @@ public static class BehaviorGraphSettings
     /// <summary>The analysis run's thresholds, by detector: <c>AnalysisOptions</c>.</summary>
     public const string AnalysisSection = Section + ":Analysis";
 
+    /// <summary>The sections under <c>BehaviorGraph</c>; any other is a misspelling (<c>BehaviorGraph__Servce__…</c>).</summary>
+    public static IReadOnlyList<string> KnownSections { get; } = ["Store", "Neo4j", "Service", "Jobs", "Analysis"];
+
+    /// <summary>One sentence per key under <c>BehaviorGraph</c> that is no known section.</summary>
+    public static IReadOnlyList<string> UnknownSections(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(Section).GetChildren()
+            .Where(c => !KnownSections.Contains(c.Key, StringComparer.OrdinalIgnoreCase))
+            .Select(c => $"{c.Path} is not a setting; {Section} takes {string.Join(", ", KnownSections)}.")
+            .ToList();
+    }
+
     /// <param name="flags">
     /// Settings given as command-line flags, by configuration key (<c>BehaviorGraph:Jobs:Workers</c>); they beat every
     /// other source.

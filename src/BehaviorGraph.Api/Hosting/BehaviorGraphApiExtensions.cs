@@ -10,6 +10,7 @@ using BehaviorGraph.Api.Security;
 using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Hosting;
 using BehaviorGraph.Hosting.Settings;
 using BehaviorGraph.Jobs;
 using Microsoft.AspNetCore.Authentication;
@@ -213,6 +214,11 @@ public static class BehaviorGraphApiExtensions
     private static void CheckSettings(IConfiguration configuration)
     {
         var failures = new List<OptionsValidationException>();
+        if (BehaviorGraphSettings.UnknownSections(configuration) is { Count: > 0 } unknown)
+        {
+            failures.Add(new OptionsValidationException(Options.DefaultName, typeof(BehaviorGraphSettings), unknown));
+        }
+
         Check(() => SettingsRegistration.Read<ServiceOptions>(configuration, ServiceOptions.SectionName, ServiceOptions.Check));
         Check(() => JobsServiceCollectionExtensions.ReadOptions(configuration));
         Check(() => AnalysisSettings.Read(configuration));

@@ -92,6 +92,7 @@ public sealed class ServeSettingsTests
     [InlineData("BehaviorGraph__Service__RateLimitPerSecond", "-5", "BehaviorGraph:Service:RateLimitPerSecond must be at least 1; got -5.")]
     [InlineData("BehaviorGraph__Service__Thresholds__Review", "0.95", "BehaviorGraph:Service:Thresholds:Review (0.95) must not be above BehaviorGraph:Service:Thresholds:Block (0.9).")]
     [InlineData("BehaviorGraph__Service__RateLimtPerSecond", "50", "BehaviorGraph:Service:RateLimtPerSecond is not a setting; BehaviorGraph:Service takes")]
+    [InlineData("BehaviorGraph__Servce__RateLimitPerSecond", "50", "BehaviorGraph:Servce is not a setting; BehaviorGraph takes Store, Neo4j, Service, Jobs, Analysis.")]
     [InlineData("BehaviorGraph__Jobs__Workers", "many", "BehaviorGraph:Jobs:Workers must be a whole number; got 'many'.")]
     [InlineData("BehaviorGraph__Jobs__PollInterval", "00:00:00", "BehaviorGraph:Jobs:PollInterval must be a positive duration")]
     [InlineData("BehaviorGraph__Analysis__Rings__MinMembers", "-1", "BehaviorGraph:Analysis:Rings:MinMembers must be a non-negative finite number; got -1.")]
