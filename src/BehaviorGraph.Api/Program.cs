@@ -1,6 +1,3 @@
-using BehaviorGraph.Api;
-using BehaviorGraph.Api.AnalystConsole;
-using BehaviorGraph.Api.Endpoints;
 using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Hosting;
@@ -9,14 +6,5 @@ using BehaviorGraph.Hosting;
 var configuration = BehaviorGraphSettings.LoadConfiguration();
 var location = StoreLocation.Parse(BehaviorGraphSettings.ResolveStore(null, configuration).Value);
 await using var store = await StoreOpener.OpenAsync(location, CancellationToken.None);
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddBehaviorGraph(new ServiceOptions(location), store);
-var app = builder.Build();
-app.UseBehaviorGraph();
-app.MapEnforcementApi();
-app.MapAnalystApi();
-app.MapFeedbackApi();
-app.MapOpsApi();
-app.MapAnalystConsole();
+await using var app = BehaviorGraphService.Build(location, store, args: args);
 await app.RunAsync();

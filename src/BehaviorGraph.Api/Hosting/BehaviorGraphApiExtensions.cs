@@ -10,11 +10,15 @@ using BehaviorGraph.Api.Security;
 using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Hosting;
+using BehaviorGraph.Hosting.Settings;
 using BehaviorGraph.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -25,37 +29,35 @@ public static class BehaviorGraphApiExtensions
     private const string ApiKeySchemeName = "ApiKey";
 
     /// <summary>
-    /// Registers the opened store, the jobs (Hangfire storage following the store; an invalid schedule file throws
-    /// here), API-key authentication (and the analyst console's session cookie) with role policies, rate limits (per
-    /// key; per client address and global for requests without a valid key), body limits, ProblemDetails, antiforgery
-    /// for the dashboard and the console, the log of refused requests, the score cache, metrics, the OpenAPI document
-    /// and the analyst reads (from <paramref name="graph"/> when it offers them).
+    /// Registers the opened store, the settings (<see cref="ServiceOptions"/> from <c>BehaviorGraph:Service</c>, the
+    /// jobs' and the analysis' from theirs, all bound from the builder's configuration and checked at start), the jobs
+    /// (Hangfire storage following <paramref name="location"/>; an invalid schedule file throws here), API-key
+    /// authentication (and the analyst console's session cookie) with role policies, rate limits (per key; per client
+    /// address and global for requests without a valid key), body limits, ProblemDetails, antiforgery for the
+    /// dashboard and the console, the log of refused requests, the score cache, metrics, the OpenAPI document and the
+    /// analyst reads (from <paramref name="graph"/> when it offers them).
     /// </summary>
-    public static WebApplicationBuilder AddBehaviorGraph(this WebApplicationBuilder builder, ServiceOptions options, IBehaviorStore store, IGraphStore? graph = null)
+    public static WebApplicationBuilder AddBehaviorGraph(this WebApplicationBuilder builder, StoreLocation location, IBehaviorStore store, IGraphStore? graph = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(location);
         var services = builder.Services;
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         // The handler would write two or three lines per refused request; RejectedRequestLog summarises them instead.
         builder.Logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
         builder.Logging.AddFilter(typeof(ConsoleSessionHandler).FullName, LogLevel.Warning);
-        services.AddSingleton(options);
+        CheckSettings(builder.Configuration);
+        services.AddBehaviorGraphSettings<ServiceOptions>(ServiceOptions.SectionName, ServiceOptions.Check);
+        // Endpoints and background services take the bound options as they are.
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ServiceOptions>>().Value);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);
-        services.AddBehaviorGraphJobs(new JobsOptions(options.Store)
-        {
-            SchedulesPath = options.SchedulesPath,
-            InboxPath = options.InboxPath,
-            RunServer = options.RunJobServer,
-            WorkerCount = options.JobWorkers,
-            PollInterval = options.JobPollInterval,
-        });
+        services.AddBehaviorGraphJobs(builder.Configuration, location);
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<ServiceOptions>>((kestrel, service) =>
         {
-            kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxEventsBodyBytes, options.MaxRequestBodyBytes);
+            kestrel.Limits.MaxRequestBodySize = Math.Max(service.Value.MaxEventsBodyBytes, service.Value.MaxRequestBodyBytes);
             kestrel.AddServerHeader = false;
         });
 
@@ -114,8 +116,10 @@ public static class BehaviorGraphApiExtensions
             .AddPolicy(ApiPolicies.Admin, RoleAtLeast(ApiRole.Admin))
             .SetFallbackPolicy(RoleAtLeast(ApiRole.Enforcement));
 
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ServiceOptions>>((limiter, service) =>
         {
+            var options = service.Value;
             // Authentication runs first, so the partition is known: a valid key has its own bucket; requests without
             // one (no key, unknown, revoked) share a bucket per client address and, chained to it, a global one, so
             // a flood presenting a new random key each time is throttled while keyed clients keep their budget.
@@ -201,6 +205,44 @@ public static class BehaviorGraphApiExtensions
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;
+    }
+
+    /// <summary>
+    /// Every section checked now, so one start reports every bad setting (the options pattern would stop at the first
+    /// section it binds); <c>ValidateOnStart</c> still guards each section.
+    /// </summary>
+    private static void CheckSettings(IConfiguration configuration)
+    {
+        var failures = new List<OptionsValidationException>();
+        if (BehaviorGraphSettings.UnknownSections(configuration) is { Count: > 0 } unknown)
+        {
+            failures.Add(new OptionsValidationException(Options.DefaultName, typeof(BehaviorGraphSettings), unknown));
+        }
+
+        Check(() => SettingsRegistration.Read<ServiceOptions>(configuration, ServiceOptions.SectionName, ServiceOptions.Check));
+        Check(() => JobsServiceCollectionExtensions.ReadOptions(configuration));
+        Check(() => AnalysisSettings.Read(configuration));
+        if (failures.Count == 1)
+        {
+            throw failures[0];
+        }
+
+        if (failures.Count > 1)
+        {
+            throw new AggregateException("Invalid settings.", failures);
+        }
+
+        void Check(Func<object> read)
+        {
+            try
+            {
+                read();
+            }
+            catch (OptionsValidationException ex)
+            {
+                failures.Add(ex);
+            }
+        }
     }
 
     private static bool IsKeyed(HttpContext context) => context.User.Identity?.IsAuthenticated == true;

@@ -1,28 +1,31 @@
 using BehaviorGraph.Analytics.Pipeline;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Storage;
+using BehaviorGraph.Jobs.Arguments;
 using Hangfire;
 using Hangfire.Server;
 using Hangfire.States;
+using Microsoft.Extensions.Options;
 
 namespace BehaviorGraph.Jobs.Jobs;
 
 /// <summary>
 /// Runs the analysis pipeline (the same <see cref="AnalysisPipeline"/> <c>bgraph analyze</c> runs) and, once it
 /// succeeds, enqueues <c>score</c> as its Hangfire continuation, so scores always follow a new snapshot, and
-/// <c>graph-sync</c> after that, so Neo4j (when configured) carries each run's scores and clusters.
+/// <c>graph-sync</c> after that, so Neo4j (when configured) carries each run's scores and clusters. Its thresholds are
+/// the <c>BehaviorGraph:Analysis</c> settings.
 /// </summary>
-internal sealed class AnalyzeJob(IBehaviorStore store, IBackgroundJobClient client, JobTrigger trigger)
+internal sealed class AnalyzeJob(IBehaviorStore store, IBackgroundJobClient client, JobTrigger trigger, IOptions<AnalysisOptions> analysis)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<string> RunAsync(Dictionary<string, string> arguments, PerformContext? context, CancellationToken cancellationToken)
     {
-        JobCatalog.Validate(JobNames.Analyze, arguments);
+        AnalyzeJobArguments.From(arguments);
         AnalysisResult result;
         try
         {
-            result = await AnalysisPipeline.RunAsync(store, AnalysisOptions.Default, null, cancellationToken);
+            result = await AnalysisPipeline.RunAsync(store, analysis.Value, null, cancellationToken);
         }
         catch (EmptyStoreException ex)
         {

@@ -1,6 +1,7 @@
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Hosting;
 using BehaviorGraph.Core.Graph;
+using BehaviorGraph.Jobs.Arguments;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 
@@ -17,7 +18,7 @@ internal sealed class GraphSyncJob(IBehaviorStore store, IConfiguration configur
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<string> RunAsync(Dictionary<string, string> arguments, CancellationToken cancellationToken)
     {
-        JobCatalog.Validate(JobNames.GraphSync, arguments);
+        GraphSyncJobArguments.From(arguments);
         IGraphStore graph;
         try
         {

@@ -41,14 +41,14 @@ public sealed class JobChainTests : IAsyncLifetime
         var schedules = Path.Combine(_directory, "schedules.json");
         await File.WriteAllTextAsync(schedules, """{ "schedules": [ { "job": "analyze", "cron": "0 0 1 1 *", "queue": "analytics" } ] }""");
         _app = BehaviorGraphService.Build(
-            new ServiceOptions(StoreLocation.Parse("sqlite:" + database))
-            {
-                SchedulesPath = schedules,
-                InboxPath = inbox,
-                JobPollInterval = TimeSpan.FromMilliseconds(500),
-                ScoreRefreshInterval = TimeSpan.FromMilliseconds(200),
-            },
+            StoreLocation.Parse("sqlite:" + database),
             _store,
+            [
+                Settings.Jobs("SchedulesPath", schedules),
+                Settings.Jobs("InboxPath", inbox),
+                Settings.Jobs("PollInterval", TimeSpan.FromMilliseconds(500)),
+                Settings.Service("ScoreRefreshInterval", TimeSpan.FromMilliseconds(200)),
+            ],
             urls: ["http://127.0.0.1:0"]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

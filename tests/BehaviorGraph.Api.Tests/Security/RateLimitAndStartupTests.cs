@@ -1,6 +1,7 @@
 using System.Net;
 using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Security;
+using BehaviorGraph.Api.Tests.Support;
 using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Jobs.Schedules;
@@ -44,7 +45,13 @@ public sealed class RateLimitAndStartupTests : IAsyncLifetime
         var second = ApiKeys.NewKey();
         await _store.ApiKeys.AddAsync(new ApiKeyInfo(ApiKeys.Hash(first), ApiRole.Enforcement, "first", DateTimeOffset.UtcNow, null), CancellationToken.None);
         await _store.ApiKeys.AddAsync(new ApiKeyInfo(ApiKeys.Hash(second), ApiRole.Enforcement, "second", DateTimeOffset.UtcNow, null), CancellationToken.None);
-        await using var app = await StartAsync(new ServiceOptions(Location) { SchedulesPath = await EmptySchedulesAsync(), RunJobServer = false, RateLimitBurst = 3, RateLimitPerSecond = 1 });
+        await using var app = await StartAsync(
+        [
+            Settings.Jobs("SchedulesPath", await EmptySchedulesAsync()),
+            Settings.Jobs("RunServer", false),
+            Settings.Service("RateLimitBurst", 3),
+            Settings.Service("RateLimitPerSecond", 1),
+        ]);
         using var client = new HttpClient { BaseAddress = AddressOf(app) };
 
         // The bucket holds 3 and refills 1 per second, so a 429 comes within a handful of quick requests however slow
@@ -82,7 +89,7 @@ public sealed class RateLimitAndStartupTests : IAsyncLifetime
         var schedules = Path.Combine(_directory, "bad.json");
         await File.WriteAllTextAsync(schedules, """{ "schedules": [ { "job": "ingest", "cron": "every five minutes" } ] }""");
 
-        var error = Assert.Throws<ScheduleFileException>(() => BehaviorGraphService.Build(new ServiceOptions(Location) { SchedulesPath = schedules }, _store));
+        var error = Assert.Throws<ScheduleFileException>(() => BehaviorGraphService.Build(Location, _store, [Settings.Jobs("SchedulesPath", schedules)]));
         Assert.Contains("schedules[0].cron", error.Message, StringComparison.Ordinal);
         Assert.Contains("every five minutes", error.Message, StringComparison.Ordinal);
     }
@@ -96,9 +103,9 @@ public sealed class RateLimitAndStartupTests : IAsyncLifetime
         return path;
     }
 
-    private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartAsync(ServiceOptions options)
+    private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings)
     {
-        var app = BehaviorGraphService.Build(options, _store, urls: ["http://127.0.0.1:0"]);
+        var app = BehaviorGraphService.Build(Location, _store, settings, urls: ["http://127.0.0.1:0"]);
         await app.StartAsync();
         return app;
     }

@@ -11,7 +11,7 @@ public sealed partial class RejectedRequestLogTests
     public async Task RejectedRequests_AreSummarisedOncePerInterval_WithExactCounts()
     {
         var logs = new CapturedLogs();
-        await using var service = await TestService.StartAsync(o => o with { RejectedRequestLogInterval = TimeSpan.FromMilliseconds(300) }, logs);
+        await using var service = await TestService.StartAsync([Settings.Service("RejectedRequestLogInterval", TimeSpan.FromMilliseconds(300))], logs);
 
         var sent = await SendRejectedAsync(service, unauthenticated: 200, forbidden: 50);
 

@@ -11,13 +11,13 @@ public sealed partial class UnauthenticatedLimitTests
     [Fact]
     public async Task RequestsWithoutAKey_FromManyAddresses_MeetTheGlobalLimit()
     {
-        await using var service = await TestService.StartAsync(o => o with
-        {
-            UnauthenticatedPerAddressPerSecond = 1000,
-            UnauthenticatedPerAddressBurst = 1000,
-            UnauthenticatedGlobalPerSecond = 1,
-            UnauthenticatedGlobalBurst = 20,
-        });
+        await using var service = await TestService.StartAsync(
+        [
+            Settings.Service("UnauthenticatedPerAddressPerSecond", 1000),
+            Settings.Service("UnauthenticatedPerAddressBurst", 1000),
+            Settings.Service("UnauthenticatedGlobalPerSecond", 1),
+            Settings.Service("UnauthenticatedGlobalBurst", 20),
+        ]);
 
         // 40 addresses × 2 requests: each address far inside its own budget, the whole far over the global one.
         var statuses = new List<HttpStatusCode>();
@@ -38,7 +38,7 @@ public sealed partial class UnauthenticatedLimitTests
     [Fact]
     public async Task KeyedClient_KeepsItsBudget_WhileTheUnauthenticatedBudgetIsSpent()
     {
-        await using var service = await TestService.StartAsync(o => o with { UnauthenticatedGlobalPerSecond = 1, UnauthenticatedGlobalBurst = 1 });
+        await using var service = await TestService.StartAsync([Settings.Service("UnauthenticatedGlobalPerSecond", 1), Settings.Service("UnauthenticatedGlobalBurst", 1)]);
         using var flood = service.Client(null);
         using var keyed = service.Client(service.AnalystKey);
 
@@ -58,7 +58,7 @@ public sealed partial class UnauthenticatedLimitTests
     [Fact]
     public async Task RevokedKey_CountsAsUnauthenticated()
     {
-        await using var service = await TestService.StartAsync(o => o with { UnauthenticatedPerAddressPerSecond = 1, UnauthenticatedPerAddressBurst = 3 });
+        await using var service = await TestService.StartAsync([Settings.Service("UnauthenticatedPerAddressPerSecond", 1), Settings.Service("UnauthenticatedPerAddressBurst", 3)]);
         var revoked = ApiKeys.NewKey();
         var now = DateTimeOffset.UtcNow;
         await service.Store.ApiKeys.AddAsync(new Core.Security.ApiKeyInfo(ApiKeys.Hash(revoked), Core.Security.ApiRole.Admin, "gone", now, now), CancellationToken.None);

@@ -115,23 +115,23 @@ public sealed class ServiceFixture : IAsyncLifetime
                 { "id": "train-nightly", "job": "train", "cron": "0 0 1 1 *", "queue": "analytics" }
             ] }
             """);
-        var options = new ServiceOptions(StoreLocation.Parse("sqlite:" + database))
-        {
-            SchedulesPath = schedules,
-            InboxPath = Inbox,
-            JobPollInterval = TimeSpan.FromMilliseconds(500),
-            JobWorkers = 2,
-            ScoreRefreshInterval = TimeSpan.FromMilliseconds(200),
-            RateLimitPerSecond = 10_000,
-            RateLimitBurst = 10_000,
+        KeyValuePair<string, string?>[] settings =
+        [
+            Settings.Jobs("SchedulesPath", schedules),
+            Settings.Jobs("InboxPath", Inbox),
+            Settings.Jobs("PollInterval", TimeSpan.FromMilliseconds(500)),
+            Settings.Jobs("Workers", 2),
+            Settings.Service("ScoreRefreshInterval", TimeSpan.FromMilliseconds(200)),
+            Settings.Service("RateLimitPerSecond", 10_000),
+            Settings.Service("RateLimitBurst", 10_000),
             // The matrix and sweeps send hundreds of unauthenticated requests from one address; the limits for those
             // are tested on services of their own.
-            UnauthenticatedPerAddressPerSecond = 10_000,
-            UnauthenticatedPerAddressBurst = 10_000,
-            UnauthenticatedGlobalPerSecond = 10_000,
-            UnauthenticatedGlobalBurst = 10_000,
-        };
-        _app = BehaviorGraphService.Build(options, Store, urls: ["http://127.0.0.1:0"]);
+            Settings.Service("UnauthenticatedPerAddressPerSecond", 10_000),
+            Settings.Service("UnauthenticatedPerAddressBurst", 10_000),
+            Settings.Service("UnauthenticatedGlobalPerSecond", 10_000),
+            Settings.Service("UnauthenticatedGlobalBurst", 10_000),
+        ];
+        _app = BehaviorGraphService.Build(StoreLocation.Parse("sqlite:" + database), Store, settings, urls: ["http://127.0.0.1:0"]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);

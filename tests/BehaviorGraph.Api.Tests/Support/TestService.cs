@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -46,11 +47,11 @@ internal sealed class TestService : IAsyncDisposable
 
     public string AdminKey { get; }
 
-    /// <param name="configure">Changes to the options (limits); the store, schedules and polling are set here.</param>
+    /// <param name="settings">Configuration entries (limits: <see cref="Settings.Service"/>); the store, schedules and polling are set here.</param>
     /// <param name="logs">Receives every log line instead of the console.</param>
     /// <param name="schedules">The schedule file's content.</param>
     public static async Task<TestService> StartAsync(
-        Func<ServiceOptions, ServiceOptions>? configure = null, ILoggerProvider? logs = null, string schedules = """{ "schedules": [] }""", bool runJobs = false)
+        IEnumerable<KeyValuePair<string, string?>>? settings = null, ILoggerProvider? logs = null, string schedules = """{ "schedules": [] }""", bool runJobs = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bg-own-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -63,23 +64,22 @@ internal sealed class TestService : IAsyncDisposable
         await store.ApiKeys.AddAsync(new ApiKeyInfo(ApiKeys.Hash(keys[2]), ApiRole.Admin, "own-admin", now, null), CancellationToken.None);
         var schedulesPath = Path.Combine(directory, "schedules.json");
         await File.WriteAllTextAsync(schedulesPath, schedules);
-        var options = new ServiceOptions(StoreLocation.Parse("sqlite:" + database))
-        {
-            SchedulesPath = schedulesPath,
-            InboxPath = Path.Combine(directory, "inbox"),
-            RunJobServer = runJobs,
-            JobPollInterval = TimeSpan.FromMilliseconds(500),
-        };
-        options = configure?.Invoke(options) ?? options;
-
         var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(
+        [
+            Settings.Jobs("SchedulesPath", schedulesPath),
+            Settings.Jobs("InboxPath", Path.Combine(directory, "inbox")),
+            Settings.Jobs("RunServer", runJobs),
+            Settings.Jobs("PollInterval", TimeSpan.FromMilliseconds(500)),
+            .. settings ?? [],
+        ]);
         if (logs is not null)
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
         }
 
-        builder.AddBehaviorGraph(options, store);
+        builder.AddBehaviorGraph(StoreLocation.Parse("sqlite:" + database), store);
         var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
         app.UseBehaviorGraph();

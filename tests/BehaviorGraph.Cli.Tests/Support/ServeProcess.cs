@@ -65,11 +65,14 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>bgraph serve</c> in <paramref name="directory"/> with <paramref name="args"/> and waits until /health answers.</summary>
-    public static async Task<ServeProcess> StartAsync(string directory, params string[] args)
+    public static Task<ServeProcess> StartAsync(string directory, params string[] args) => StartAsync(directory, null, args);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with <paramref name="environment"/> set in the child process.</summary>
+    public static async Task<ServeProcess> StartAsync(string directory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var process = Bgraph.Start(directory, null, ["serve", "--urls", address.ToString().TrimEnd('/'), .. args]);
+        var process = Bgraph.Start(directory, environment, ["serve", "--urls", address.ToString().TrimEnd('/'), .. args]);
         var serve = new ServeProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);

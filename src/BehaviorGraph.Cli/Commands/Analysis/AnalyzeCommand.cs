@@ -44,7 +44,7 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         AnalysisResult result;
         try
         {
-            result = await AnalysisPipeline.RunAsync(store, AnalysisOptions.Default, progress, cancellationToken);
+            result = await AnalysisPipeline.RunAsync(store, SettingsAccess.Analysis(), progress, cancellationToken);
         }
         catch (EmptyStoreException)
         {
