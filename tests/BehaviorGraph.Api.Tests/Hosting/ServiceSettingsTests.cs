@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BehaviorGraph.Api.Hosting;
 using BehaviorGraph.Api.Tests.Support;
 using BehaviorGraph.Core.Clusters;
@@ -9,9 +9,10 @@ using BehaviorGraph.Core.Scoring;
 using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Sqlite;
+using BehaviorGraph.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,18 +26,17 @@ namespace BehaviorGraph.Api.Tests.Hosting;
 /// </summary>
 public sealed class ServiceSettingsTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-settings-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private readonly string _key = ApiKeys.NewKey();
     private IBehaviorStore _store = null!;
 
-    private string Database => Path.Combine(_directory, "bg.db");
+    private string Database => Path.Combine(_directory.Path, "bg.db");
 
     private StoreLocation Location => StoreLocation.Parse("sqlite:" + Database);
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        await File.WriteAllTextAsync(Path.Combine(_directory, "schedules.json"), """{ "schedules": [] }""");
+        await File.WriteAllTextAsync(Path.Combine(_directory.Path, "schedules.json"), """{ "schedules": [] }""");
         _store = await SqliteBehaviorStore.OpenAsync(Database, CancellationToken.None);
         await _store.ApiKeys.AddAsync(new ApiKeyInfo(ApiKeys.Hash(_key), ApiRole.Enforcement, "reader", DateTimeOffset.UtcNow, null), CancellationToken.None);
     }
@@ -44,14 +44,7 @@ public sealed class ServiceSettingsTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _directory.Dispose();
     }
 
     [Fact]
@@ -91,7 +84,7 @@ public sealed class ServiceSettingsTests : IAsyncLifetime
             Location,
             _store,
             [
-                Settings.Jobs("SchedulesPath", Path.Combine(_directory, "schedules.json")),
+                Settings.Jobs("SchedulesPath", Path.Combine(_directory.Path, "schedules.json")),
                 Settings.Service("UnauthenticatedGlobalBurst", 0),
                 Settings.Service("Thresholds:Block", 1.5),
                 Settings.Jobs("Workers", 0),
@@ -129,7 +122,7 @@ public sealed class ServiceSettingsTests : IAsyncLifetime
         var app = BehaviorGraphService.Build(
             Location,
             _store,
-            [Settings.Jobs("SchedulesPath", Path.Combine(_directory, "schedules.json")), Settings.Jobs("RunServer", false), .. settings],
+            [Settings.Jobs("SchedulesPath", Path.Combine(_directory.Path, "schedules.json")), Settings.Jobs("RunServer", false), .. settings],
             urls: ["http://127.0.0.1:0"]);
         await app.StartAsync();
         return app;

@@ -7,9 +7,9 @@ using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Sqlite;
 using BehaviorGraph.Synthetic;
-using Microsoft.AspNetCore.Hosting.Server;
+using BehaviorGraph.Testing;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BehaviorGraph.Api.Tests.Jobs;
@@ -21,24 +21,23 @@ namespace BehaviorGraph.Api.Tests.Jobs;
 [Collection(SoloHangfireCollection.Name)]
 public sealed class JobChainTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-chain-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private IBehaviorStore _store = null!;
     private Microsoft.AspNetCore.Builder.WebApplication _app = null!;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        var inbox = Path.Combine(_directory, "inbox");
-        var generated = SyntheticPlatform.Generate(new SyntheticOptions(1000, 7), Path.Combine(_directory, "synthetic"));
+        var inbox = Path.Combine(_directory.Path, "inbox");
+        var generated = SyntheticPlatform.Generate(new SyntheticOptions(1000, 7), Path.Combine(_directory.Path, "synthetic"));
         Directory.CreateDirectory(inbox);
         File.Copy(generated.EventsPath, Path.Combine(inbox, "events.csv"));
 
-        var database = Path.Combine(_directory, "bg.db");
+        var database = Path.Combine(_directory.Path, "bg.db");
         _store = await SqliteBehaviorStore.OpenAsync(database, CancellationToken.None);
         var key = ApiKeys.NewKey();
         await _store.ApiKeys.AddAsync(new ApiKeyInfo(ApiKeys.Hash(key), ApiRole.Admin, "chain", DateTimeOffset.UtcNow, null), CancellationToken.None);
-        var schedules = Path.Combine(_directory, "schedules.json");
+        var schedules = Path.Combine(_directory.Path, "schedules.json");
         await File.WriteAllTextAsync(schedules, """{ "schedules": [ { "job": "analyze", "cron": "0 0 1 1 *", "queue": "analytics" } ] }""");
         _app = BehaviorGraphService.Build(
             StoreLocation.Parse("sqlite:" + database),
@@ -62,14 +61,7 @@ public sealed class JobChainTests : IAsyncLifetime
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _directory.Dispose();
     }
 
     [Fact]
@@ -90,7 +82,7 @@ public sealed class JobChainTests : IAsyncLifetime
         Assert.Equal("Succeeded", firstSync.State);
         Assert.StartsWith("skipped: No graph store configured", firstSync.Result, StringComparison.Ordinal);
 
-        var labels = File.ReadLines(Path.Combine(_directory, "synthetic", SyntheticPlatform.LabelsFileName)).Skip(1).Select(l => l.Split(',')).ToList();
+        var labels = File.ReadLines(Path.Combine(_directory.Path, "synthetic", SyntheticPlatform.LabelsFileName)).Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var label in labels)
         {
             using var posted = await _admin.PostAsJsonAsync("/v1/labels", new { account = label[0], label = label[1], note = (string?)null });

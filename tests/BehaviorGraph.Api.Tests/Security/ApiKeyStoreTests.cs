@@ -1,6 +1,7 @@
 using BehaviorGraph.Api.Security;
 using BehaviorGraph.Core.Security;
 using BehaviorGraph.Storage.Sqlite;
+using BehaviorGraph.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace BehaviorGraph.Api.Tests.Security;
@@ -8,26 +9,18 @@ namespace BehaviorGraph.Api.Tests.Security;
 /// <summary>The SQLite API key store behind authentication: hashes only, one row per hash, revocation once.</summary>
 public sealed class ApiKeyStoreTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-keys-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private Core.Storage.IBehaviorStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory, "bg.db"), CancellationToken.None);
+        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory.Path, "bg.db"), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _directory.Dispose();
     }
 
     [Fact]
@@ -66,9 +59,9 @@ public sealed class ApiKeyStoreTests : IAsyncLifetime
         await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
 
-        var bytes = string.Concat(Directory.EnumerateFiles(_directory).Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        var bytes = string.Concat(Directory.EnumerateFiles(_directory.Path).Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
         Assert.DoesNotContain(key, bytes, StringComparison.Ordinal);
         Assert.Contains(ApiKeys.Hash(key), bytes, StringComparison.Ordinal);
-        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory, "bg.db"), CancellationToken.None);
+        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory.Path, "bg.db"), CancellationToken.None);
     }
 }

@@ -6,9 +6,9 @@ using BehaviorGraph.Core.Security;
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Jobs.Schedules;
 using BehaviorGraph.Storage.Sqlite;
-using Microsoft.AspNetCore.Hosting.Server;
+using BehaviorGraph.Testing;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BehaviorGraph.Api.Tests.Security;
@@ -16,26 +16,18 @@ namespace BehaviorGraph.Api.Tests.Security;
 /// <summary>Services of their own: one with a tiny per-key rate limit, one with a broken schedule file.</summary>
 public sealed class RateLimitAndStartupTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-limits-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private IBehaviorStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory, "bg.db"), CancellationToken.None);
+        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory.Path, "bg.db"), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _directory.Dispose();
     }
 
     [Fact]
@@ -86,7 +78,7 @@ public sealed class RateLimitAndStartupTests : IAsyncLifetime
     [Fact]
     public async Task Startup_FailsWithTheScheduleFilesProblem_WhenTheFileIsInvalid()
     {
-        var schedules = Path.Combine(_directory, "bad.json");
+        var schedules = Path.Combine(_directory.Path, "bad.json");
         await File.WriteAllTextAsync(schedules, """{ "schedules": [ { "job": "ingest", "cron": "every five minutes" } ] }""");
 
         var error = Assert.Throws<ScheduleFileException>(() => BehaviorGraphService.Build(Location, _store, [Settings.Jobs("SchedulesPath", schedules)]));
@@ -94,11 +86,11 @@ public sealed class RateLimitAndStartupTests : IAsyncLifetime
         Assert.Contains("every five minutes", error.Message, StringComparison.Ordinal);
     }
 
-    private StoreLocation Location => StoreLocation.Parse("sqlite:" + Path.Combine(_directory, "bg.db"));
+    private StoreLocation Location => StoreLocation.Parse("sqlite:" + Path.Combine(_directory.Path, "bg.db"));
 
     private async Task<string> EmptySchedulesAsync()
     {
-        var path = Path.Combine(_directory, "schedules.json");
+        var path = Path.Combine(_directory.Path, "schedules.json");
         await File.WriteAllTextAsync(path, """{ "schedules": [] }""");
         return path;
     }

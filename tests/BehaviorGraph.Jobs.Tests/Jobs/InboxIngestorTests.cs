@@ -1,6 +1,6 @@
 using BehaviorGraph.Jobs.Jobs;
 using BehaviorGraph.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using BehaviorGraph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BehaviorGraph.Jobs.Tests.Jobs;
@@ -8,28 +8,21 @@ namespace BehaviorGraph.Jobs.Tests.Jobs;
 public sealed class InboxIngestorTests : IAsyncLifetime
 {
     private const string Header = "event_id,ts,type,actor,target,target_kind,value,device,ip\n";
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-inbox-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private Core.Storage.IBehaviorStore _store = null!;
 
-    private string Inbox => Path.Combine(_directory, "inbox");
+    private string Inbox => Path.Combine(_directory.Path, "inbox");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Inbox);
-        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory, "bg.db"), CancellationToken.None);
+        _store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory.Path, "bg.db"), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _directory.Dispose();
     }
 
     [Fact]
@@ -65,7 +58,7 @@ public sealed class InboxIngestorTests : IAsyncLifetime
     [Fact]
     public async Task Scan_CreatesAMissingInbox_AndFindsNothing()
     {
-        var missing = Path.Combine(_directory, "new-inbox");
+        var missing = Path.Combine(_directory.Path, "new-inbox");
         var report = await new InboxIngestor(_store, NullLogger<InboxIngestor>.Instance).IngestAsync(missing, CancellationToken.None);
         Assert.Equal(new InboxReport(0, 0, 0, 0, 0), report);
         Assert.True(Directory.Exists(missing));

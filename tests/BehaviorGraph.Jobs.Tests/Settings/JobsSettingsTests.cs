@@ -4,6 +4,7 @@ using BehaviorGraph.Hosting.Settings;
 using BehaviorGraph.Ingest;
 using BehaviorGraph.Jobs.Jobs;
 using BehaviorGraph.Storage.Sqlite;
+using BehaviorGraph.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,29 +16,21 @@ namespace BehaviorGraph.Jobs.Tests.Settings;
 /// <summary>The jobs' settings (<c>BehaviorGraph:Jobs</c>) and the analysis settings the analyze job runs with.</summary>
 public sealed class JobsSettingsTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-jobs-settings-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private IBehaviorStore _store = null!;
 
-    private string Database => Path.Combine(_directory, "bg.db");
+    private string Database => Path.Combine(_directory.Path, "bg.db");
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        await File.WriteAllTextAsync(Path.Combine(_directory, "schedules.json"), """{ "schedules": [] }""");
+        await File.WriteAllTextAsync(Path.Combine(_directory.Path, "schedules.json"), """{ "schedules": [] }""");
         _store = await SqliteBehaviorStore.OpenAsync(Database, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _directory.Dispose();
     }
 
     [Fact]
@@ -89,7 +82,7 @@ public sealed class JobsSettingsTests : IAsyncLifetime
         var events = "ts,type,actor,target\n2024-01-01T00:00:00Z,follow,a1,a2\n2024-01-01T00:01:00Z,follow,a2,a1\n";
         await new EventIngestor(_store.Ingest).IngestContentAsync("e.csv", System.Text.Encoding.UTF8.GetBytes(events), EventFormat.Csv, IngestOptions.Default, CancellationToken.None);
         var configuration = Configuration(
-            ("BehaviorGraph:Jobs:SchedulesPath", Path.Combine(_directory, "schedules.json")),
+            ("BehaviorGraph:Jobs:SchedulesPath", Path.Combine(_directory.Path, "schedules.json")),
             ("BehaviorGraph:Jobs:RunServer", "false"),
             ("BehaviorGraph:Analysis:Description", "nightly analysis"));
         var services = new ServiceCollection();

@@ -1,6 +1,6 @@
 using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using BehaviorGraph.Testing;
 using static BehaviorGraph.Storage.Tests.TestEvents;
 
 namespace BehaviorGraph.Storage.Tests.Sqlite;
@@ -11,7 +11,7 @@ namespace BehaviorGraph.Storage.Tests.Sqlite;
 /// </summary>
 public sealed class SqliteBatchPreparationTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-sqlite-prep-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempDirectory _directory = new();
     private readonly List<IBehaviorStore> _stores = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -23,8 +23,7 @@ public sealed class SqliteBatchPreparationTests : IAsyncLifetime
             await store.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _directory.Dispose();
     }
 
     [Fact]
@@ -64,7 +63,7 @@ public sealed class SqliteBatchPreparationTests : IAsyncLifetime
 
     private async Task<IBehaviorStore> OpenAsync(string name)
     {
-        var store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory, name), CancellationToken.None);
+        var store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory.Path, name), CancellationToken.None);
         _stores.Add(store);
         return store;
     }
