@@ -2,18 +2,19 @@ using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
 using BehaviorGraph.Scoring.Training;
 using BehaviorGraph.Storage.Sqlite;
+using BehaviorGraph.Testing;
 
 namespace BehaviorGraph.Scoring.Tests.Training;
 
 /// <summary>Cross-validation groups read from a real embedded store's latest analysis run.</summary>
 public sealed class IdentityGroupsTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bg-groups-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
     [Fact]
     public async Task RingsBotsAndIdentitiesChain_ButABlockGroupsOnlyItsOtherwiseUngroupedMembers()
     {
-        await using var store = await SqliteBehaviorStore.OpenAsync(Path.Combine(_directory, "s.db"), CancellationToken.None);
+        await using var store = await SqliteBehaviorStore.OpenAsync(_directory.File("s.db"), CancellationToken.None);
         var run = await store.Features.BeginRunAsync("test", CancellationToken.None);
         DetectedCluster Cluster(string id, ClusterKind kind, params string[] members) =>
             new(id, kind, 0.9, members, id, new Dictionary<string, double>());
@@ -42,15 +43,5 @@ public sealed class IdentityGroupsTests : IDisposable
         Assert.NotEqual(groups["b1"], groups["s1"]);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }
