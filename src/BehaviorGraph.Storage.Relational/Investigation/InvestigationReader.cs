@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Investigation;
+using BehaviorGraph.Storage.Relational.Reads;
 using Dapper;
 
 namespace BehaviorGraph.Storage.Relational.Investigation;
@@ -121,7 +122,7 @@ public sealed class InvestigationReader(RelationalDialect dialect) : IInvestigat
             NodeKind.Ip => " AND type = 'uses_ip'",
             _ => "",
         };
-        var rows = (await connection.QueryAsync<EdgeRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<NodeEdgeRow>(new CommandDefinition(
             $"""
             SELECT Src, Dst, Type, Count, FirstTs, LastTs, Outgoing, Total FROM (
                 SELECT e.Src, e.Dst, e.Type, e.Count, e.FirstTs, e.LastTs, e.Outgoing,

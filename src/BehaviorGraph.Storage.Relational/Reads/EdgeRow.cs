@@ -2,8 +2,8 @@ using BehaviorGraph.Core.Graph;
 
 namespace BehaviorGraph.Storage.Relational.Reads;
 
-/// <summary>An edges row as point reads select it (without the value sum).</summary>
-public sealed class EdgeRow
+/// <summary>An edges row as point reads select it (without the value sum); the console's node read extends it.</summary>
+public class EdgeRow
 {
     public const string Columns = "src AS Src, dst AS Dst, type AS Type, count AS Count, first_ts AS FirstTs, last_ts AS LastTs";
 
