@@ -11,8 +11,10 @@ public sealed record TrainingOptions(
     int NumberOfLeaves = 16,
     int MinimumExampleCountPerLeaf = 5,
     double LearningRate = 0.1,
-    int MinimumLabelsPerClass = 5)
+    int MinimumLabelsPerClass = TrainingOptions.DefaultMinimumLabelsPerClass)
 {
+    public const int DefaultMinimumLabelsPerClass = 5;
+
     public static TrainingOptions Default { get; } = new();
 
     public static TrainerKind ParseTrainer(string value) => value.Trim().ToLowerInvariant() switch

@@ -19,13 +19,13 @@ public abstract class TrainingSettings : ThresholdSettings
 
     [CommandOption("--folds <K>")]
     [Description("Cross-validation folds; accounts sharing a cluster stay in one fold.")]
-    [DefaultValue(10)]
-    public int Folds { get; init; } = 10;
+    [DefaultValue(EvaluationOptions.DefaultFolds)]
+    public int Folds { get; init; } = EvaluationOptions.DefaultFolds;
 
     [CommandOption("--min-labels <N>")]
     [Description("Fewest labels of each class accepted.")]
-    [DefaultValue(5)]
-    public int MinLabels { get; init; } = 5;
+    [DefaultValue(TrainingOptions.DefaultMinimumLabelsPerClass)]
+    public int MinLabels { get; init; } = TrainingOptions.DefaultMinimumLabelsPerClass;
 
     /// <summary>The trainer and label minimum these options ask for.</summary>
     public TrainingOptions Training => TrainingOptions.Default with
