@@ -10,6 +10,7 @@ namespace BehaviorGraph.Storage.Sqlite.Analysis;
 internal sealed class SqliteClusterStore(SqliteConnectionFactory connections) : IClusterStore
 {
     private const string LatestRun = LatestRuns.AnalysisRunId;
+    private const int MembersChunk = 500;
 
     public async Task<IReadOnlyList<DetectedCluster>> ListAsync(ClusterKind? kind, int minSize, int limit, CancellationToken cancellationToken)
     {
@@ -48,19 +49,34 @@ internal sealed class SqliteClusterStore(SqliteConnectionFactory connections) : 
 
     private static async Task<IReadOnlyList<DetectedCluster>> WithMembersAsync(SqliteConnection connection, List<ClusterRow> rows, CancellationToken cancellationToken)
     {
-        var result = new List<DetectedCluster>(rows.Count);
-        foreach (var row in rows)
+        // One query per chunk of clusters, not one per cluster (a run can hold tens of thousands); chunks stay within
+        // SQLite's parameter limit.
+        var members = new Dictionary<(long RunId, string Id), List<string>>();
+        foreach (var run in rows.GroupBy(r => r.RunId))
         {
-            var members = await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT account FROM cluster_members WHERE run_id = @RunId AND cluster_id = @Id ORDER BY account",
-                new { row.RunId, row.Id }, cancellationToken: cancellationToken));
-            result.Add(new DetectedCluster(
-                row.Id, (ClusterKind)row.Kind, row.Score, members.ToList(), row.Evidence,
-                JsonSerializer.Deserialize<Dictionary<string, double>>(row.Figures) ?? []));
+            foreach (var chunk in run.Select(r => r.Id).Chunk(MembersChunk))
+            {
+                var found = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+                    "SELECT cluster_id AS ClusterId, account AS Account FROM cluster_members WHERE run_id = @runId AND cluster_id IN @ids ORDER BY cluster_id, account",
+                    new { runId = run.Key, ids = chunk }, cancellationToken: cancellationToken));
+                foreach (var member in found)
+                {
+                    if (!members.TryGetValue((run.Key, member.ClusterId), out var list))
+                    {
+                        members.Add((run.Key, member.ClusterId), list = []);
+                    }
+
+                    list.Add(member.Account);
+                }
+            }
         }
 
-        return result;
+        return [.. rows.Select(row => new DetectedCluster(
+            row.Id, (ClusterKind)row.Kind, row.Score, members.GetValueOrDefault((row.RunId, row.Id)) ?? [], row.Evidence,
+            JsonSerializer.Deserialize<Dictionary<string, double>>(row.Figures) ?? []))];
     }
+
+    private sealed record MemberRow(string ClusterId, string Account);
 
     private sealed record ClusterRow(long RunId, string Id, long Kind, double Score, string Evidence, string Figures);
 }
