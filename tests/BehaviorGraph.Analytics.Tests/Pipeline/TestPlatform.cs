@@ -15,9 +15,13 @@ internal sealed class TestPlatform : IGraphReader, IEventLogReader
     private readonly Dictionary<(NodeKind, string), GraphNode> _nodes = [];
     private readonly Dictionary<(long, long, string), GraphEdge> _edges = [];
     private readonly List<EventRow> _events = [];
+    private readonly List<(long Ts, string Type, string Actor, string? Target, double? Value, string? Device, string? Ip)> _added = [];
+
+    public int EventCount => _events.Count;
 
     public long Add(long timestampMs, string type, string actor, string? target = null, double? value = null, string? device = null, string? ip = null)
     {
+        _added.Add((timestampMs, type, actor, target, value, device, ip));
         var actorId = Node(NodeKind.Account, actor, timestampMs);
         long targetId = 0;
         if (target is not null)
@@ -42,6 +46,19 @@ internal sealed class TestPlatform : IGraphReader, IEventLogReader
 
         _events.Add(new EventRow(timestampMs, type, actorId, targetId, value, deviceId, ipId));
         return actorId;
+    }
+
+    /// <summary>The platform as it was after its first <paramref name="events"/> events: what an earlier run saw.</summary>
+    public TestPlatform Prefix(int events)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(events, _added.Count);
+        var prefix = new TestPlatform();
+        foreach (var (ts, type, actor, target, value, device, ip) in _added.Take(events))
+        {
+            prefix.Add(ts, type, actor, target, value, device, ip);
+        }
+
+        return prefix;
     }
 
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
