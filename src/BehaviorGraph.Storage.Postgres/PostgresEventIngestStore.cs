@@ -16,6 +16,8 @@ namespace BehaviorGraph.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresEventIngestStore(NpgsqlDataSource dataSource, TimeProvider clock) : IEventIngestStore
 {
+    private const long EventAppendLockKey = 0x4247_4576_656E_7473; // "BGEvents"
+
     private const int MaxAttempts = 3;
     private readonly PostgresNodeDirectory _directory = new();
 
@@ -92,6 +94,10 @@ internal sealed class PostgresEventIngestStore(NpgsqlDataSource dataSource, Time
 
             await CopyEventsAsync(connection, batch.Events, first, ids, cancellationToken);
             lap = IngestProfile.Lap(lap, "write: copy into staging");
+            // Event sequence numbers are drawn at insert; one appender at a time makes them grow in commit order, so an
+            // analysis run that read through sequence N has seen every event numbered up to N (EventSpan).
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@key)", new { key = EventAppendLockKey }, transaction, cancellationToken: cancellationToken));
             foreach (var (phase, sql) in IngestSql.Merge)
             {
                 var rows = await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));

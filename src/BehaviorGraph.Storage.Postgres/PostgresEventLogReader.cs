@@ -11,15 +11,24 @@ internal sealed class PostgresEventLogReader(NpgsqlDataSource dataSource) : IEve
     private const string Events =
         """
         SELECT ts, type, actor, target, value, device, ip FROM events
-        WHERE cardinality(@types) = 0 OR type = ANY(@types)
+        WHERE seq > @after AND seq <= @through AND (cardinality(@types) = 0 OR type = ANY(@types))
         ORDER BY seq
         """;
 
+    public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM events", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async IAsyncEnumerable<EventRow> ReadEventsAsync(
-        IReadOnlyCollection<string>? types, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EventSpan span, IReadOnlyCollection<string>? types, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(Events, connection);
+        command.Parameters.AddWithValue("after", span.AfterSequence);
+        command.Parameters.AddWithValue("through", span.ThroughSequence);
         PostgresGraphReader.AddTypes(command, types);
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         var typeNames = new TypeNameCache();

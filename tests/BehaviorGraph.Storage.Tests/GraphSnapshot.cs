@@ -31,7 +31,7 @@ internal sealed record GraphSnapshot(
         }
 
         var events = new List<string>();
-        await foreach (var row in store.Events.ReadEventsAsync(null, CancellationToken.None))
+        await foreach (var row in store.Events.ReadEventsAsync(EventSpan.All, null, CancellationToken.None))
         {
             events.Add(Describe(row, names));
         }

@@ -356,7 +356,7 @@ public abstract partial class StoreBehaviorTests : IAsyncLifetime
         var graph = await GraphSnapshot.ReadAsync(store);
 
         var follows = new List<string>();
-        await foreach (var row in store.Events.ReadEventsAsync([EventTypes.Follow], CancellationToken.None))
+        await foreach (var row in store.Events.ReadEventsAsync(EventSpan.All, [EventTypes.Follow], CancellationToken.None))
         {
             follows.Add(GraphSnapshot.Describe(row, graph.Names));
         }

@@ -1,14 +1,14 @@
 namespace BehaviorGraph.Analytics.Projection;
 
-internal sealed class EdgeColumnsBuilder
+internal sealed class EdgeColumnsBuilder(int capacity = 1024)
 {
-    private readonly GrowableArray<int> _source = new();
-    private readonly GrowableArray<int> _target = new();
-    private readonly GrowableArray<byte> _type = new();
-    private readonly GrowableArray<int> _count = new();
-    private readonly GrowableArray<double> _valueSum = new();
-    private readonly GrowableArray<long> _firstMs = new();
-    private readonly GrowableArray<long> _lastMs = new();
+    private readonly GrowableArray<int> _source = new(capacity);
+    private readonly GrowableArray<int> _target = new(capacity);
+    private readonly GrowableArray<byte> _type = new(capacity);
+    private readonly GrowableArray<int> _count = new(capacity);
+    private readonly GrowableArray<double> _valueSum = new(capacity);
+    private readonly GrowableArray<long> _firstMs = new(capacity);
+    private readonly GrowableArray<long> _lastMs = new(capacity);
 
     public void Add(int source, int target, byte type, long count, double valueSum, long firstMs, long lastMs)
     {

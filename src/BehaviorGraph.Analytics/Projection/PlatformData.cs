@@ -37,7 +37,14 @@ internal sealed class PlatformData
 
     public required long NodesRead { get; init; }
 
-    public required long EdgesRead { get; init; }
+    /// <summary>The largest node id read: the nodes a later load continuing this one must find first.</summary>
+    public required long MaxNodeId { get; init; }
+
+    /// <summary>The sequence number of the last event of the log this load covers (<see cref="Core.Storage.EventSpan"/>).</summary>
+    public required long EventSequence { get; init; }
+
+    /// <summary>Edges aggregated from the events, every family.</summary>
+    public long EdgesRead => AccountEdges.Length + ContentEdges.Length + DeviceEdges.Length + IpEdges.Length;
 
     public int AccountCount => AccountKeys.Length;
 

@@ -79,9 +79,12 @@ internal sealed class TestPlatform : IGraphReader, IEventLogReader
         }
     }
 
-    public async IAsyncEnumerable<EventRow> ReadEventsAsync(IReadOnlyCollection<string>? types, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => Task.FromResult((long)_events.Count);
+
+    /// <summary>Events numbered from 1 in the order they were added.</summary>
+    public async IAsyncEnumerable<EventRow> ReadEventsAsync(EventSpan span, IReadOnlyCollection<string>? types, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var row in _events.Where(e => types is null || types.Count == 0 || types.Contains(e.Type)))
+        foreach (var row in _events.Where((e, i) => i + 1 > span.AfterSequence && i + 1 <= span.ThroughSequence && (types is null || types.Count == 0 || types.Contains(e.Type))))
         {
             await Task.Yield();
             yield return row;

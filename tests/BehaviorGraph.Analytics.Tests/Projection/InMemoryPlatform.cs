@@ -26,9 +26,11 @@ internal sealed class InMemoryPlatform(IReadOnlyList<GraphNode> nodes, IReadOnly
         }
     }
 
-    public async IAsyncEnumerable<EventRow> ReadEventsAsync(IReadOnlyCollection<string>? types, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => Task.FromResult((long)events.Count);
+
+    public async IAsyncEnumerable<EventRow> ReadEventsAsync(EventSpan span, IReadOnlyCollection<string>? types, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var row in events)
+        foreach (var row in events.Where((_, i) => i + 1 > span.AfterSequence && i + 1 <= span.ThroughSequence))
         {
             await Task.Yield();
             yield return row;

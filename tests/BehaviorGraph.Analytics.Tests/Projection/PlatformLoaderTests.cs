@@ -17,18 +17,6 @@ public sealed class PlatformLoaderTests
         new(6, NodeKind.Content, "c2", 0, 0),
     ];
 
-    private static readonly GraphEdge[] Edges =
-    [
-        new(1, 2, EventTypes.Follow, 2, 100, 200, 0),
-        new(1, 3, EventTypes.Post, 1, 50, 50, 0),
-        new(2, 3, EventTypes.Like, 1, 300, 300, 0),
-        new(1, 4, EdgeTypes.UsesDevice, 3, 100, 300, 0),
-        new(1, 5, EdgeTypes.UsesIp, 3, 100, 300, 0),
-        new(3, 1, EventTypes.Follow, 1, 0, 0, 0), // from content: not an account's edge
-        new(1, 99, EventTypes.Follow, 1, 0, 0, 0), // to a node the store does not have
-        new(1, 4, EventTypes.Follow, 1, 0, 0, 0), // an event type onto a device
-    ];
-
     private static readonly EventRow[] Events =
     [
         new(100, EventTypes.Follow, 1, 2, null, 4, 5),
@@ -40,7 +28,7 @@ public sealed class PlatformLoaderTests
     ];
 
     [Fact]
-    public async Task Load_SplitsEdgesByTargetKind_AndDropsEdgesNotFromAnAccountToAKnownNode()
+    public async Task Load_AggregatesTheEventsIntoEdgesByTargetKind_AsIngestDoes()
     {
         var data = await Load();
 
@@ -48,12 +36,15 @@ public sealed class PlatformLoaderTests
         Assert.Equal([40L, 60], data.AccountFirstSeenMs);
         Assert.Equal((2, 1, 1), (data.ContentCount, data.DeviceCount, data.IpCount));
         Assert.Equal(6, data.NodesRead);
-        Assert.Equal(8, data.EdgesRead);
-        var follow = Assert.Single(data.AccountEdges.Source);
-        Assert.Equal(0, follow);
-        Assert.Equal(1, data.AccountEdges.Target[0]);
-        Assert.Equal(EventTypeCodes.Follow, data.AccountEdges.Type[0]);
-        Assert.Equal((2, 100L, 200L), (data.AccountEdges.Count[0], data.AccountEdges.FirstMs[0], data.AccountEdges.LastMs[0]));
+        Assert.Equal(6, data.EdgesRead);
+        Assert.Equal(6, data.EventSequence);
+
+        // a follows b; b rates a 7.5: ordered by source.
+        Assert.Equal([0, 1], data.AccountEdges.Source);
+        Assert.Equal([1, 0], data.AccountEdges.Target);
+        Assert.Equal([EventTypeCodes.Follow, EventTypeCodes.Rate], data.AccountEdges.Type);
+        Assert.Equal((1, 100L, 100L), (data.AccountEdges.Count[0], data.AccountEdges.FirstMs[0], data.AccountEdges.LastMs[0]));
+        Assert.Equal(7.5, data.AccountEdges.ValueSum[1]);
         Assert.Equal([EventTypeCodes.Post, EventTypeCodes.Like], data.ContentEdges.Type);
         Assert.Equal([0, 0], data.ContentEdges.Target);
         Assert.Equal([0], data.DeviceEdges.Target);
@@ -80,7 +71,7 @@ public sealed class PlatformLoaderTests
 
     private static Task<PlatformData> Load()
     {
-        var platform = new InMemoryPlatform(Nodes, Edges, Events);
+        var platform = new InMemoryPlatform(Nodes, [], Events);
         return PlatformLoader.LoadAsync(platform, platform, null, CancellationToken.None);
     }
 }
