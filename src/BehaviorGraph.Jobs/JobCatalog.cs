@@ -14,7 +14,10 @@ public static class JobCatalog
         {
             ["inbox"] = v => string.IsNullOrWhiteSpace(v) ? "must name a folder" : null,
         },
-        [JobNames.Analyze] = new(StringComparer.Ordinal),
+        [JobNames.Analyze] = new(StringComparer.Ordinal)
+        {
+            ["full"] = v => v is "true" or "false" ? null : "must be true or false",
+        },
         [JobNames.Train] = new(StringComparer.Ordinal)
         {
             ["trainer"] = v => v is "fasttree" or "lightgbm" ? null : "must be fasttree or lightgbm",

@@ -33,6 +33,7 @@ public static class JobsServiceCollectionExtensions
         services.AddBehaviorGraphSettings<JobsOptions>(JobsOptions.SectionName, JobsOptions.Check);
         services.AddBehaviorGraphAnalysisSettings();
         services.AddSingleton(schedules);
+        services.AddSingleton(global::BehaviorGraph.Hosting.AnalysisStateLocation.For(store));
         services.AddHangfire((provider, configuration) =>
         {
             configuration

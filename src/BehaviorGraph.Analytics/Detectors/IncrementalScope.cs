@@ -25,7 +25,8 @@ internal sealed class IncrementalScope(
 
     /// <summary>
     /// Per account: an actor or account target of a new event, or an account sharing a device or IP with a new
-    /// event's identifiers. Accounts that joined since the previous run are touched whenever they acted.
+    /// event's identifiers (unless the identifier is shared more widely than 99% of the platform's). Accounts that joined
+    /// since the previous run are touched whenever they acted.
     /// </summary>
     public bool[] TouchedAccounts { get; } = touchedAccounts;
 
@@ -77,16 +78,32 @@ internal sealed class IncrementalScope(
         return new IncrementalScope(previousRunId, firstNewEvent, accounts, targets, previousClusters, previousStates);
     }
 
+    /// <summary>
+    /// Marks the users of the touched identifiers, skipping identifiers shared more widely than 99% of the platform's
+    /// (carrier NAT, public Wi-Fi): those link strangers, and would make every new login touch thousands of accounts.
+    /// </summary>
     private static void MarkUsers(EdgeColumns identifierEdges, bool[]? touchedIdentifiers, bool[] accounts)
     {
-        if (touchedIdentifiers is null)
+        if (touchedIdentifiers is null || identifierEdges.Length == 0)
         {
             return;
         }
 
+        var users = new int[touchedIdentifiers.Length];
+        foreach (var identifier in identifierEdges.Target)
+        {
+            if (identifier < users.Length)
+            {
+                users[identifier]++;
+            }
+        }
+
+        var used = users.Where(u => u > 0).Order().ToArray();
+        var widest = used.Length == 0 ? 0 : used[(int)Math.Min(used.Length - 1, Math.Ceiling(0.99 * used.Length) - 1)];
         for (var k = 0; k < identifierEdges.Length; k++)
         {
-            if (identifierEdges.Target[k] < touchedIdentifiers.Length && touchedIdentifiers[identifierEdges.Target[k]])
+            var identifier = identifierEdges.Target[k];
+            if (identifier < touchedIdentifiers.Length && touchedIdentifiers[identifier] && users[identifier] <= widest)
             {
                 accounts[identifierEdges.Source[k]] = true;
             }

@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using BehaviorGraph.Analytics.Detectors;
 using BehaviorGraph.Analytics.Detectors.Supervision;
 using BehaviorGraph.Analytics.Features;
+using BehaviorGraph.Analytics.Pipeline.State;
 using BehaviorGraph.Analytics.Projection;
 using BehaviorGraph.Core.Clusters;
 using BehaviorGraph.Core.Features;
@@ -17,22 +20,28 @@ namespace BehaviorGraph.Analytics.Pipeline;
 /// </summary>
 public static class AnalysisPipeline
 {
+    /// <summary>A full run that keeps no state.</summary>
     public static Task<AnalysisResult> RunAsync(
         IBehaviorStore store,
         AnalysisOptions options,
         IProgress<AnalysisProgress>? progress,
+        CancellationToken cancellationToken) =>
+        RunAsync(store, options, AnalysisRequest.Stateless, progress, cancellationToken);
+
+    public static async Task<AnalysisResult> RunAsync(
+        IBehaviorStore store,
+        AnalysisOptions options,
+        AnalysisRequest request,
+        IProgress<AnalysisProgress>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return RunWithSignalsAsync(store, options, progress, cancellationToken);
-    }
-
-    private static async Task<AnalysisResult> RunWithSignalsAsync(
-        IBehaviorStore store, AnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(request);
         var signals = await AnalystSignalsReader.ReadAsync(store, cancellationToken);
         var previous = await store.Clusters.ListAsync(null, 0, int.MaxValue, cancellationToken);
-        return await RunCoreAsync(store.Graph, store.Events, store.Features, options, signals, previous, progress, cancellationToken);
+        var latest = await store.Features.GetLatestRunAsync(cancellationToken);
+        return await RunCoreAsync(store.Graph, store.Events, store.Features, options, request, latest, signals, previous, progress, cancellationToken);
     }
 
     public static Task<AnalysisResult> RunAsync(
@@ -47,7 +56,7 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        return RunCoreAsync(graph, events, features, options, AnalystSignals.None, [], progress, cancellationToken);
+        return RunCoreAsync(graph, events, features, options, AnalysisRequest.Stateless, null, AnalystSignals.None, [], progress, cancellationToken);
     }
 
     private static async Task<AnalysisResult> RunCoreAsync(
@@ -55,22 +64,46 @@ public static class AnalysisPipeline
         IEventLogReader events,
         IFeatureStore features,
         AnalysisOptions options,
+        AnalysisRequest request,
+        AnalysisRunInfo? latestRun,
         AnalystSignals signals,
         IReadOnlyList<DetectedCluster> previousClusters,
         IProgress<AnalysisProgress>? progress,
         CancellationToken cancellationToken)
     {
         var stages = new List<StageTiming>();
-        var outcome = await AnalyzeAsync(graph, events, options, progress, stages, cancellationToken, signals);
+        var fingerprint = SettingsFingerprint(options);
+        var loadClock = Begin(AnalysisStage.Load, progress);
+        var (previous, fullBecause) = PreviousState(request, latestRun, fingerprint);
+        var outcome = await AnalyzeAsync(graph, events, options, progress, stages, cancellationToken, signals, previous, previousClusters, loadClock);
 
         var clock = Begin(AnalysisStage.Write, progress);
         var clusters = ClusterContinuity.Carry(previousClusters, outcome.Clusters);
         var carried = clusters.Count(c => !c.Figures.ContainsKey(ClusterContinuity.NewFigure));
         var rows = outcome.Features.ToRows(outcome.Data.AccountKeys);
+        var scope = outcome.Scope is { } s
+            ? new AnalysisRunScope(true, s.PreviousRunId, outcome.Data.Events.Count - s.FirstNewEvent, s.TouchedAccountCount, outcome.Recomputed)
+            : AnalysisRunScope.Full(outcome.Data.Events.Count, outcome.Data.AccountCount, outcome.FullBecause ?? fullBecause ?? "full run");
         var runId = await features.BeginRunAsync(options.Description, cancellationToken);
-        await features.CompleteRunAsync(runId, AccountFeatures.Names, rows, clusters, cancellationToken);
+        await features.CompleteRunAsync(runId, scope, AccountFeatures.Names, rows, clusters, cancellationToken);
+        var kept = string.Empty;
+        if (request.State is { } file)
+        {
+            var split = Stopwatch.StartNew();
+            try
+            {
+                file.Write(new AnalysisState(runId, fingerprint, outcome.Data, outcome.DetectorStates));
+                kept = Invariant($"; state for the next run kept in {split.Elapsed.TotalSeconds:0.0} s");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The run is published; without a state matching it the next run is simply a full one.
+                kept = $"; no state kept for the next run, which will be full ({ex.Message})";
+            }
+        }
+
         End(AnalysisStage.Write, clock, progress, stages, Invariant(
-            $"run {runId}: {rows.Count:N0} feature rows × {AccountFeatures.Names.Count} features, {clusters.Count:N0} clusters{(previousClusters.Count == 0 ? "" : $" ({carried:N0} keep their id from the previous run's {previousClusters.Count:N0})")}"));
+            $"run {runId}: {rows.Count:N0} feature rows × {AccountFeatures.Names.Count} features, {clusters.Count:N0} clusters{(previousClusters.Count == 0 ? "" : $" ({carried:N0} keep their id from the previous run's {previousClusters.Count:N0})")}{kept}"));
 
         return new AnalysisResult(
             runId,
@@ -79,8 +112,46 @@ public static class AnalysisPipeline
             outcome.Data.EdgesRead,
             clusters,
             AccountFeatures.Names,
-            stages);
+            stages)
+        {
+            Scope = scope,
+        };
     }
+
+    /// <summary>The previous run's state when this run may continue it, else why it runs in full.</summary>
+    private static (AnalysisState? State, string? FullBecause) PreviousState(AnalysisRequest request, AnalysisRunInfo? latestRun, string fingerprint)
+    {
+        if (request.State is not { } file)
+        {
+            return (null, "no analysis state is kept for this store");
+        }
+
+        if (request.Full)
+        {
+            return (null, "a full run was asked for");
+        }
+
+        var (state, problem) = file.Read();
+        if (state is null)
+        {
+            return (null, problem);
+        }
+
+        if (latestRun is null || latestRun.Id != state.RunId)
+        {
+            return (null, latestRun is null
+                ? "the store has no complete analysis run to continue"
+                : Invariant($"the analysis state is of run {state.RunId}, but the latest complete run is {latestRun.Id}"));
+        }
+
+        return state.SettingsFingerprint == fingerprint
+            ? (state, null)
+            : (null, Invariant($"the analysis settings changed since run {state.RunId}"));
+    }
+
+    /// <summary>Every threshold of the options, hashed: a run with other settings does not continue one with these.</summary>
+    private static string SettingsFingerprint(AnalysisOptions options) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes((options with { Description = string.Empty }).ToString())))[..16];
 
     /// <summary>Every compute stage (nothing written): load, algorithms, detectors, features.</summary>
     internal static async Task<AnalysisOutcome> AnalyzeAsync(
@@ -90,19 +161,29 @@ public static class AnalysisPipeline
         IProgress<AnalysisProgress>? progress,
         List<StageTiming> stages,
         CancellationToken cancellationToken,
-        AnalystSignals? signals = null)
+        AnalystSignals? signals = null,
+        AnalysisState? previous = null,
+        IReadOnlyList<DetectedCluster>? previousClusters = null,
+        Stopwatch? loadClock = null)
     {
         signals ??= AnalystSignals.None;
-        var clock = Begin(AnalysisStage.Load, progress);
-        var data = await PlatformLoader.LoadAsync(graph, events, null, cancellationToken);
+        var clock = loadClock ?? Begin(AnalysisStage.Load, progress);
+        var load = await PlatformLoader.LoadAsync(graph, events, previous?.Data, null, cancellationToken);
+        var data = load.Data;
         if (data.AccountCount == 0)
         {
             throw new EmptyStoreException();
         }
 
+        var scope = load.Continued
+            ? IncrementalScope.Create(data, load.FirstNewEvent, load.TouchedDevices, load.TouchedIps, previous!.RunId, previousClusters ?? [], previous.DetectorStates)
+            : null;
         var graphs = PlatformGraphs.Build(data);
+        var continued = scope is null
+            ? string.Empty
+            : Invariant($"; continues run {scope.PreviousRunId}: {data.Events.Count - scope.FirstNewEvent:N0} new events, {scope.TouchedAccountCount:N0} accounts touched");
         End(AnalysisStage.Load, clock, progress, stages, Invariant(
-            $"{data.AccountCount:N0} accounts, {data.EdgesRead:N0} edges, {data.Events.Count:N0} events; interaction graph {graphs.Interaction.EntryCount:N0} arcs, mutual graph {graphs.Mutual.EntryCount / 2:N0} pairs ({(graphs.MemoryBytes + data.Events.MemoryBytes) / 1048576.0:N0} MB in projections and events)"));
+            $"{data.AccountCount:N0} accounts, {data.EdgesRead:N0} edges, {data.Events.Count:N0} events; interaction graph {graphs.Interaction.EntryCount:N0} arcs, mutual graph {graphs.Mutual.EntryCount / 2:N0} pairs ({(graphs.MemoryBytes + data.Events.MemoryBytes) / 1048576.0:N0} MB in projections and events){continued}"));
 
         clock = Begin(AnalysisStage.Algorithms, progress);
         var measures = FeatureBuilder.MeasureGraph(graphs, options.Features, cancellationToken);
@@ -110,7 +191,7 @@ public static class AnalysisPipeline
             $"reciprocity {measures.Reciprocity.Global:0.000}, degeneracy {measures.CoreNumbers.DefaultIfEmpty().Max()}, PageRank, local clustering"));
 
         clock = Begin(AnalysisStage.Detectors, progress);
-        var context = new DetectorContext(data, graphs, signals);
+        var context = new DetectorContext(data, graphs, signals, scope);
         var detectors = AnalysisDetectors.For(options);
 
         // Detectors only read the platform, so they run side by side: the longest (blocks, mostly one thread of peeling)
@@ -134,7 +215,26 @@ public static class AnalysisPipeline
         clock = Begin(AnalysisStage.Features, progress);
         var matrix = FeatureBuilder.Build(data, graphs, measures, outputs.SelectMany(o => o.Columns), options.Features, cancellationToken);
         End(AnalysisStage.Features, clock, progress, stages, Invariant($"{AccountFeatures.All.Count} features for {matrix.Accounts:N0} accounts"));
-        return new AnalysisOutcome(data, clusters, matrix);
+
+        var states = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var d = 0; d < detectors.Count; d++)
+        {
+            if (outputs[d].State is { } state)
+            {
+                states[detectors[d].Name] = state;
+            }
+        }
+
+        var recomputed = scope is null
+            ? string.Empty
+            : Invariant($"{data.Events.Count - scope.FirstNewEvent:N0} new events, {scope.TouchedAccountCount:N0} of {data.AccountCount:N0} accounts touched; features and graph measures of every account; ") + string.Join("; ", detectors.Select((d, i) => $"{d.Name}: {outputs[i].Summary}"));
+        return new AnalysisOutcome(data, clusters, matrix)
+        {
+            Scope = scope,
+            FullBecause = load.FullBecause,
+            Recomputed = recomputed,
+            DetectorStates = states,
+        };
     }
 
     /// <summary>

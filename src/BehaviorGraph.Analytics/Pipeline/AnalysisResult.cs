@@ -1,4 +1,5 @@
 using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Core.Features;
 
 namespace BehaviorGraph.Analytics.Pipeline;
 
@@ -15,6 +16,9 @@ public sealed record AnalysisResult(
     IReadOnlyList<string> FeatureNames,
     IReadOnlyList<StageTiming> Stages)
 {
+    /// <summary>Whether the run was full or incremental, and what it recomputed.</summary>
+    public AnalysisRunScope Scope { get; init; } = AnalysisRunScope.Full(Events, Accounts, "full run");
+
     public TimeSpan Elapsed => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Elapsed);
 
     public int CountOf(ClusterKind kind) => Clusters.Count(c => c.Kind == kind);

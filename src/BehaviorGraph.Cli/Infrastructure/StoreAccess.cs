@@ -5,18 +5,23 @@ namespace BehaviorGraph.Cli.Infrastructure;
 
 internal static class StoreAccess
 {
-    public static async Task<IBehaviorStore> OpenAsync(StoreSettings settings, CancellationToken cancellationToken)
+    /// <summary>The store the settings name (flag, environment, appsettings, default), parsed.</summary>
+    public static (StoreLocation Location, string Origin) Resolve(StoreSettings settings)
     {
         var (value, origin) = BehaviorGraphSettings.ResolveStore(settings.Store, BehaviorGraphSettings.LoadConfiguration());
-        StoreLocation location;
         try
         {
-            location = StoreLocation.Parse(value);
+            return (StoreLocation.Parse(value), origin);
         }
         catch (FormatException ex)
         {
             throw new UserFacingException($"{ex.Message} (from {origin})", ex);
         }
+    }
+
+    public static async Task<IBehaviorStore> OpenAsync(StoreSettings settings, CancellationToken cancellationToken)
+    {
+        var (location, origin) = Resolve(settings);
 
         try
         {

@@ -26,16 +26,34 @@ public abstract class RelationalFeatureStore(RelationalDialect dialect) : IFeatu
             new { description, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
-    public async Task CompleteRunAsync(long runId, IReadOnlyList<string> featureNames, IReadOnlyList<AccountFeatureRow> rows, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken)
+    public Task CompleteRunAsync(long runId, IReadOnlyList<string> featureNames, IReadOnlyList<AccountFeatureRow> rows, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken) =>
+        CompleteRunAsync(runId, AnalysisRunScope.Full(0, rows?.Count ?? 0, "full run"), featureNames, rows!, clusters, cancellationToken);
+
+    public async Task CompleteRunAsync(long runId, AnalysisRunScope scope, IReadOnlyList<string> featureNames, IReadOnlyList<AccountFeatureRow> rows, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(clusters);
         FeatureRows.EnsureWidth(featureNames, rows);
 
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var updated = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE analysis_runs SET completed_at = @now, feature_names = @names WHERE id = @runId AND completed_at IS NULL",
-            new { runId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), names = FeatureNamesValue(featureNames) },
+            """
+            UPDATE analysis_runs SET completed_at = @now, feature_names = @names, mode = @mode, previous_run = @previous,
+                new_events = @newEvents, touched_accounts = @touched, recomputed = @recomputed
+            WHERE id = @runId AND completed_at IS NULL
+            """,
+            new
+            {
+                runId,
+                now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                names = FeatureNamesValue(featureNames),
+                mode = scope.Mode,
+                previous = scope.PreviousRunId,
+                newEvents = scope.NewEvents,
+                touched = scope.TouchedAccounts,
+                recomputed = scope.Recomputed,
+            },
             transaction, cancellationToken: cancellationToken));
         if (updated != 1)
         {
@@ -53,6 +71,15 @@ public abstract class RelationalFeatureStore(RelationalDialect dialect) : IFeatu
             """,
             new { kept = RunsKept }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<AnalysisRunInfo?> GetLatestRunAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var run = await connection.QuerySingleOrDefaultAsync<AnalysisRunRow>(new CommandDefinition(
+            $"SELECT id AS Id, completed_at AS CompletedAt, mode AS Mode, previous_run AS PreviousRun, new_events AS NewEvents, touched_accounts AS TouchedAccounts, recomputed AS Recomputed FROM analysis_runs WHERE id = {LatestRuns.AnalysisRunId}",
+            cancellationToken: cancellationToken));
+        return run?.ToInfo();
     }
 
     public async Task<FeatureSnapshot?> GetLatestSnapshotAsync(CancellationToken cancellationToken)

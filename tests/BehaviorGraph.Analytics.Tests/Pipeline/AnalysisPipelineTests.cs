@@ -73,6 +73,11 @@ public sealed class AnalysisPipelineTests
             return Task.CompletedTask;
         }
 
+        public Task CompleteRunAsync(long runId, AnalysisRunScope scope, IReadOnlyList<string> featureNames, IReadOnlyList<AccountFeatureRow> rows, IReadOnlyList<DetectedCluster> clusters, CancellationToken cancellationToken) =>
+            CompleteRunAsync(runId, featureNames, rows, clusters, cancellationToken);
+
+        public Task<AnalysisRunInfo?> GetLatestRunAsync(CancellationToken cancellationToken) => Task.FromResult<AnalysisRunInfo?>(null);
+
         public Task<FeatureSnapshot?> GetLatestSnapshotAsync(CancellationToken cancellationToken) => Task.FromResult<FeatureSnapshot?>(null);
     }
 }

@@ -4,6 +4,7 @@ using BehaviorGraph.Cli.Commands.Scoring;
 using BehaviorGraph.Cli.Infrastructure;
 using BehaviorGraph.Scoring.Labels;
 using BehaviorGraph.Core.Clusters;
+using BehaviorGraph.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,6 +18,10 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         [CommandOption("--labels <FILE>")]
         [Description("Labels CSV (account,label) to import first, once per file content, as train does. Analysis surfaces groups rich in labelled abusers (and in accounts the latest scoring run flagged) as rings, with that as evidence; labels never become features.")]
         public string? Labels { get; init; }
+
+        [CommandOption("--full")]
+        [Description("Reanalyse everything. By default a run continues the previous one when its state is kept (STORE.analysis-state beside a SQLite store): it reads only the events since and re-examines what they touch.")]
+        public bool Full { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -44,7 +49,8 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         AnalysisResult result;
         try
         {
-            result = await AnalysisPipeline.RunAsync(store, SettingsAccess.Analysis(), progress, cancellationToken);
+            var request = new AnalysisRequest(AnalysisStateLocation.For(StoreAccess.Resolve(settings).Location), settings.Full);
+            result = await AnalysisPipeline.RunAsync(store, SettingsAccess.Analysis(), request, progress, cancellationToken);
         }
         catch (EmptyStoreException)
         {
@@ -61,6 +67,11 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
                 events = result.Events,
                 edges = result.Edges,
                 seconds = Math.Round(result.Elapsed.TotalSeconds, 2),
+                mode = result.Scope.Mode,
+                previousRunId = result.Scope.PreviousRunId,
+                newEvents = result.Scope.Incremental ? result.Scope.NewEvents : (long?)null,
+                touchedAccounts = result.Scope.Incremental ? result.Scope.TouchedAccounts : (int?)null,
+                recomputed = result.Scope.Recomputed,
                 clusters = new
                 {
                     ring = result.CountOf(ClusterKind.Ring),
@@ -75,6 +86,9 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         }
 
         AnsiConsole.MarkupLine($"Run [bold]{result.RunId}[/]: {result.Accounts:N0} accounts, {result.Events:N0} events in {result.Elapsed.TotalSeconds:F1} s.");
+        AnsiConsole.MarkupLine(result.Scope.Incremental
+            ? $"Incremental: continues run {result.Scope.PreviousRunId}, {result.Scope.NewEvents:N0} new events touching {result.Scope.TouchedAccounts:N0} accounts ([dim]--full reanalyses everything[/])."
+            : $"Full run: {TerminalText.Markup(result.Scope.Recomputed)}.");
         var table = new Table().Title("Clusters found").AddColumns("kind", "count", "largest", "top clusters (id: size, score)");
         foreach (var kind in new[] { ClusterKind.Ring, ClusterKind.Bot, ClusterKind.Block, ClusterKind.Identity })
         {
