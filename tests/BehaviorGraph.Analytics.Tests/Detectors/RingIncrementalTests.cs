@@ -31,7 +31,7 @@ public sealed class RingIncrementalTests
 
         AssertSameOutput(run.Previous, run.Incremental);
         Assert.Contains("incremental: Louvain warm-started moving 0 of", run.Incremental.Summary, StringComparison.Ordinal);
-        Assert.Contains(" 0 communities re-measured", run.Incremental.Summary, StringComparison.Ordinal);
+        Assert.Contains(" 0 communities re-split and re-measured, 0 with an unchanged", run.Incremental.Summary, StringComparison.Ordinal);
         Assert.NotEmpty(run.Incremental.Clusters);
     }
 
@@ -93,7 +93,7 @@ public sealed class RingIncrementalTests
 
             Assert.True(warm.Modularity >= full.Modularity - ModularityTolerance, $"split {share}: warm {warm.Modularity:0.0000} vs full {full.Modularity:0.0000}");
             Assert.NotNull(warm.Incremental);
-            Assert.Equal(warm.Incremental.Remeasured + warm.Incremental.Carried, warm.State.Cores.Count);
+            Assert.Equal(warm.Incremental.Remeasured + warm.Incremental.CoresKept + warm.Incremental.Carried, warm.State.Cores.Count);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class RingIncrementalTests
         var second = Detector(42).Run(new DetectorContext(data, PlatformGraphs.Build(data), AnalystSignals.None, scope), CancellationToken.None);
 
         AssertSameOutput(first.Incremental, second);
-        Assert.Contains(" 0 communities re-measured", second.Summary, StringComparison.Ordinal);
+        Assert.Contains(" 0 communities re-split and re-measured, 0 with an unchanged", second.Summary, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -45,7 +45,7 @@ internal sealed class RingDetector(RingParameters parameters) : IDetector
         var signals = context.Signals;
         var recomputed = rings.Incremental is { } counts
             ? string.Create(CultureInfo.InvariantCulture,
-                $"incremental: Louvain warm-started moving {counts.MovableNodes:N0} of {data.AccountCount:N0} accounts ({counts.TouchedAccounts:N0} touched), {counts.Remeasured:N0} communities re-measured, {counts.Carried:N0} carried unchanged; ")
+                $"incremental: Louvain warm-started moving {counts.MovableNodes:N0} of {data.AccountCount:N0} accounts ({counts.TouchedAccounts:N0} touched), {counts.Remeasured:N0} communities re-split and re-measured, {counts.CoresKept:N0} with an unchanged mutual subgraph re-measured on their previous cores, {counts.Carried:N0} carried unchanged; ")
             : "";
         return new DetectorOutput(
             [.. rings.Clusters, .. surfacedRings],

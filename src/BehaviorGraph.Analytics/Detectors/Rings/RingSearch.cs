@@ -114,11 +114,11 @@ internal sealed class RingSearch
             }
         }
 
-        var carriedFrom = previous is null || affected is null ? null : CarriedFrom(previous, affected, community, sizes);
+        var (carriedFrom, untouched) = previous is null || affected is null ? (null, null) : CarriedFrom(previous, affected, community, sizes, internalEnds);
         var candidates = new List<ClusterCandidate>();
         var unreported = new List<ClusterCandidate>();
         var coresByCommunity = new Dictionary<int, RingCore[]>();
-        int remeasured = 0, carried = 0;
+        int remeasured = 0, coresKept = 0, carried = 0;
         for (var c = 0; c < groups.Length; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -131,8 +131,16 @@ internal sealed class RingSearch
             RingCore[] cores;
             if (carriedFrom is not null && carriedFrom[c] >= 0 && previous!.Cores.TryGetValue(carriedFrom[c], out var kept))
             {
-                cores = kept;
-                carried++;
+                if (untouched![c])
+                {
+                    cores = kept;
+                    carried++;
+                }
+                else
+                {
+                    cores = [.. kept.Select(core => new RingCore(core.Members, Measure(core.Members)))];
+                    coresKept++;
+                }
             }
             else
             {
@@ -149,8 +157,8 @@ internal sealed class RingSearch
         }
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Ring, "ring", candidates, _data.AccountKeys);
-        var state = new RingState(_data.Events.Count, community, louvain.CommunityCount, coresByCommunity);
-        var counts = warmStart is null ? null : new RingIncrementalCounts(affected!.Count(a => a), warmStart.MovableCount, remeasured, carried);
+        var state = new RingState(_data.Events.Count, community, louvain.CommunityCount, internalEnds, coresByCommunity);
+        var counts = warmStart is null ? null : new RingIncrementalCounts(affected!.Count(a => a), warmStart.MovableCount, remeasured, coresKept, carried);
         return new RingDetection(clusters, ordered, unreported, communitySize, communityDensity, louvain.CommunityCount, louvain.Modularity, state, counts);
     }
 
@@ -182,9 +190,12 @@ internal sealed class RingSearch
     }
 
     /// <summary>
-    /// Per community: the previous community it is exactly (same members, none of them affected or new), or -1.
+    /// Per community: the previous community with exactly its members and mutual subgraph (no new account, the same
+    /// mutual edge ends inside), or -1; and whether none of its members is affected (then its measurements hold too).
+    /// Trimming and splitting read only the mutual subgraph (and the split the parts' scores), so such a community's
+    /// previous cores are kept; they are measured again when a member is affected.
     /// </summary>
-    private static int[] CarriedFrom(RingState previous, bool[] affected, int[] community, int[] sizes)
+    private static (int[] From, bool[] Untouched) CarriedFrom(RingState previous, bool[] affected, int[] community, int[] sizes, long[] internalEnds)
     {
         var previousSizes = new int[previous.CommunityCount];
         foreach (var p in previous.Communities)
@@ -194,7 +205,9 @@ internal sealed class RingSearch
 
         const int Unset = -1, Changed = -2;
         var from = new int[sizes.Length];
+        var untouched = new bool[sizes.Length];
         Array.Fill(from, Unset);
+        Array.Fill(untouched, true);
         for (var u = 0; u < community.Length; u++)
         {
             var c = community[u];
@@ -203,11 +216,14 @@ internal sealed class RingSearch
                 continue;
             }
 
-            if (u >= previous.AccountCount || affected[u])
+            if (u >= previous.AccountCount)
             {
                 from[c] = Changed;
+                continue;
             }
-            else if (from[c] == Unset)
+
+            untouched[c] &= !affected[u];
+            if (from[c] == Unset)
             {
                 from[c] = previous.Communities[u];
             }
@@ -219,13 +235,13 @@ internal sealed class RingSearch
 
         for (var c = 0; c < from.Length; c++)
         {
-            if (from[c] < 0 || previousSizes[from[c]] != sizes[c])
+            if (from[c] < 0 || previousSizes[from[c]] != sizes[c] || previous.InternalEnds[from[c]] != internalEnds[c])
             {
                 from[c] = -1;
             }
         }
 
-        return from;
+        return (from, untouched);
     }
 
     /// <summary>

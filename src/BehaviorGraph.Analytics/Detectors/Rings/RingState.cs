@@ -4,20 +4,22 @@ namespace BehaviorGraph.Analytics.Detectors.Rings;
 
 /// <summary>
 /// What the ring detector keeps for the next run: the settings it ran with, how many events and accounts it saw, the
-/// Louvain community of every account (by account index: later accounts are appended, so indices stay valid), and per
+/// Louvain community of every account (by account index: later accounts are appended, so indices stay valid), the
+/// mutual edge ends inside each community, and per
 /// community of at least the smallest ring size its cores with their measurements (by community label).
-/// Binary, little-endian: "BGRS", version, settings, counts, partition, cores, then an FNV-1a 64 checksum of all before it.
+/// Binary, little-endian: "BGRS", version, settings, counts, partition, internal ends, cores, then an FNV-1a 64 checksum of all before it.
 /// </summary>
 internal sealed class RingState
 {
     private const uint Magic = 0x53524742; // "BGRS"
     private const int Version = 1;
 
-    public RingState(long eventCount, int[] communities, int communityCount, IReadOnlyDictionary<int, RingCore[]> cores)
+    public RingState(long eventCount, int[] communities, int communityCount, long[] internalEnds, IReadOnlyDictionary<int, RingCore[]> cores)
     {
         EventCount = eventCount;
         Communities = communities;
         CommunityCount = communityCount;
+        InternalEnds = internalEnds;
         Cores = cores;
     }
 
@@ -28,6 +30,9 @@ internal sealed class RingState
     public int[] Communities { get; }
 
     public int CommunityCount { get; }
+
+    /// <summary>Per community label: mutual edge ends inside it (mutual edges are only ever added, so equal members and an equal count mean the same subgraph).</summary>
+    public long[] InternalEnds { get; }
 
     /// <summary>Per community label (communities of at least the smallest ring size): its cores, possibly none.</summary>
     public IReadOnlyDictionary<int, RingCore[]> Cores { get; }
@@ -51,6 +56,11 @@ internal sealed class RingState
             foreach (var c in Communities)
             {
                 writer.Write(c);
+            }
+
+            foreach (var ends in InternalEnds)
+            {
+                writer.Write(ends);
             }
 
             writer.Write(Cores.Count);
@@ -140,6 +150,12 @@ internal sealed class RingState
                 }
             }
 
+            var internalEnds = new long[communityCount];
+            for (var c = 0; c < communityCount; c++)
+            {
+                internalEnds[c] = reader.ReadInt64();
+            }
+
             var entries = reader.ReadInt32();
             if (entries < 0 || entries > communityCount)
             {
@@ -184,7 +200,7 @@ internal sealed class RingState
                 cores.Add(label, list);
             }
 
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new RingState(previousEventCount, communities, communityCount, cores) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new RingState(previousEventCount, communities, communityCount, internalEnds, cores) : null;
         }
         catch (EndOfStreamException)
         {
