@@ -8,11 +8,20 @@ namespace BehaviorGraph.Analytics.Algorithms.Louvain;
 /// seeded random order (later passes revisit only neighbours of moved nodes), to the neighbouring community with
 /// the best gain w(i,C) − γ·tot(C)·k(i)/2m until a pass
 /// gains less than the tolerance, then collapses communities into nodes. O(E) per pass; the first level dominates.
-/// Sequential, hence deterministic for a seed.
+/// Sequential, hence deterministic for a seed. A warm start (<see cref="LouvainWarmStart"/>) begins the first level
+/// from a given partition and visits only its movable nodes in the first pass.
 /// </summary>
 public static class Louvain
 {
     public static LouvainResult Run(CsrGraph graph, LouvainParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => Run(graph, parameters, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Louvain from <paramref name="warmStart"/>'s partition (null: from singletons, as a cold run). With nothing movable
+    /// the first level keeps the initial partition; aggregation and the higher levels then run as in a cold run, so a
+    /// partition Louvain itself returned on the same graph comes back unchanged.
+    /// </summary>
+    public static LouvainResult Run(CsrGraph graph, LouvainParameters parameters, LouvainWarmStart? warmStart, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaxLevels, 1);
@@ -29,6 +38,16 @@ public static class Louvain
             }
         }, cancellationToken);
 
+        if (warmStart is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfNotEqual(warmStart.InitialCommunities.Length, n);
+            ArgumentOutOfRangeException.ThrowIfNotEqual(warmStart.Movable.Length, n);
+            if (warmStart.InitialCommunities.Any(c => c < 0))
+            {
+                throw new ArgumentException("Initial community labels must be non-negative.", nameof(warmStart));
+            }
+        }
+
         var level = new LevelGraph(g.OffsetArray, g.TargetArray, weights);
         var membership = new int[n];
         for (var u = 0; u < n; u++)
@@ -41,8 +60,9 @@ public static class Louvain
         for (var l = 0; l < parameters.MaxLevels; l++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (community, passes, moves) = MoveNodes(level, parameters, random.NextUInt64(), cancellationToken);
-            if (moves == 0)
+            var warm = l == 0 ? warmStart : null;
+            var (community, passes, moves) = MoveNodes(level, parameters, random.NextUInt64(), warm, cancellationToken);
+            if (moves == 0 && warm is null)
             {
                 break;
             }
@@ -70,7 +90,8 @@ public static class Louvain
         return new LouvainResult(membership, communityCount, final, levels);
     }
 
-    private static (int[] Community, int Passes, long Moves) MoveNodes(LevelGraph graph, LouvainParameters parameters, ulong seed, CancellationToken cancellationToken)
+    private static (int[] Community, int Passes, long Moves) MoveNodes(
+        LevelGraph graph, LouvainParameters parameters, ulong seed, LouvainWarmStart? warmStart, CancellationToken cancellationToken)
     {
         var n = graph.NodeCount;
         var offsets = graph.Offsets;
@@ -95,6 +116,17 @@ public static class Louvain
             m2 += k;
         }
 
+        if (warmStart is not null)
+        {
+            Array.Copy(warmStart.InitialCommunities, community, n);
+            CommunityLabels.Compact(community);
+            Array.Clear(total);
+            for (var u = 0; u < n; u++)
+            {
+                total[community[u]] += degree[u];
+            }
+        }
+
         if (m2 == 0)
         {
             return (community, 0, 0);
@@ -105,6 +137,18 @@ public static class Louvain
         // of a full scan (the "fast local move" of Ozaki et al. / Leiden).
         var current = SplitMix64.Permutation(n, seed);
         var currentCount = n;
+        if (warmStart is not null)
+        {
+            currentCount = 0;
+            for (var q = 0; q < n; q++)
+            {
+                if (warmStart.Movable[current[q]])
+                {
+                    current[currentCount++] = current[q];
+                }
+            }
+        }
+
         var queued = new int[n];
         var next = new int[n];
         var slots = new Slot[n];

@@ -61,16 +61,29 @@ internal sealed class RingSearch
 
     public static RingDetection Find(
         PlatformData data, PlatformGraphs graphs, AccountIdentifiers identifiers, RingParameters parameters, CancellationToken cancellationToken)
-    {
-        var search = new RingSearch(data, graphs, identifiers, parameters);
-        return search.Run(cancellationToken);
-    }
+        => new RingSearch(data, graphs, identifiers, parameters).Run(null, null, cancellationToken);
 
-    private RingDetection Run(CancellationToken cancellationToken)
+    /// <summary>
+    /// The search continuing <paramref name="previous"/>: Louvain warm-started from its partition, free to move only
+    /// the <paramref name="affected"/> accounts (which, with accounts new since then, start alone) and their mutual
+    /// partners in its first pass; a community whose members are all unaffected and were exactly one previous
+    /// community keeps that community's cores and measurements (scored again against today's platform baselines), every
+    /// other community is trimmed, split and measured as in a full run.
+    /// </summary>
+    public static RingDetection Continue(
+        PlatformData data, PlatformGraphs graphs, AccountIdentifiers identifiers, RingParameters parameters, RingState previous, bool[] affected,
+        CancellationToken cancellationToken)
+        => new RingSearch(data, graphs, identifiers, parameters).Run(previous, affected, cancellationToken);
+
+    private RingDetection Run(RingState? previous, bool[]? affected, CancellationToken cancellationToken)
     {
         var n = _data.AccountCount;
         var mutual = _graphs.Mutual;
-        var louvain = Louvain.Run(mutual, new LouvainParameters { Resolution = _parameters.Resolution, Seed = _parameters.Seed, Weighted = false }, null, cancellationToken);
+        var louvainParameters = new LouvainParameters { Resolution = _parameters.Resolution, Seed = _parameters.Seed, Weighted = false };
+        var warmStart = previous is null || affected is null ? null : WarmStart(previous, affected);
+        var louvain = warmStart is null
+            ? Louvain.Run(mutual, louvainParameters, null, cancellationToken)
+            : Louvain.Run(mutual, louvainParameters, warmStart, null, cancellationToken);
         var community = louvain.Communities;
         var sizes = new int[louvain.CommunityCount];
         var internalEnds = new long[louvain.CommunityCount];
@@ -101,25 +114,134 @@ internal sealed class RingSearch
             }
         }
 
+        var (carriedFrom, untouched) = previous is null || affected is null ? (null, null) : CarriedFrom(previous, affected, community, sizes, internalEnds);
         var candidates = new List<ClusterCandidate>();
         var unreported = new List<ClusterCandidate>();
-        foreach (var group in groups)
+        var coresByCommunity = new Dictionary<int, RingCore[]>();
+        int remeasured = 0, coresKept = 0, carried = 0;
+        for (var c = 0; c < groups.Length; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var group = groups[c];
             if (group is null)
             {
                 continue;
             }
 
-            foreach (var core in Cores(group, 0, cancellationToken))
+            RingCore[] cores;
+            if (carriedFrom is not null && carriedFrom[c] >= 0 && previous!.Cores.TryGetValue(carriedFrom[c], out var kept))
             {
-                var (candidate, isRing) = Evaluate(core, "Louvain community");
+                if (untouched![c])
+                {
+                    cores = kept;
+                    carried++;
+                }
+                else
+                {
+                    cores = [.. kept.Select(core => new RingCore(core.Members, Measure(core.Members)))];
+                    coresKept++;
+                }
+            }
+            else
+            {
+                cores = [.. Cores(group, 0, cancellationToken).Select(core => new RingCore(core, Measure(core)))];
+                remeasured++;
+            }
+
+            coresByCommunity.Add(c, cores);
+            foreach (var core in cores)
+            {
+                var (candidate, isRing) = Evaluate(core.Members, core.Measure, "Louvain community");
                 (isRing ? candidates : unreported).Add(candidate);
             }
         }
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Ring, "ring", candidates, _data.AccountKeys);
-        return new RingDetection(clusters, ordered, unreported, communitySize, communityDensity, louvain.CommunityCount, louvain.Modularity);
+        var state = new RingState(_data.Events.Count, community, louvain.CommunityCount, internalEnds, coresByCommunity);
+        var counts = warmStart is null ? null : new RingIncrementalCounts(affected!.Count(a => a), warmStart.MovableCount, remeasured, coresKept, carried);
+        return new RingDetection(clusters, ordered, unreported, communitySize, communityDensity, louvain.CommunityCount, louvain.Modularity, state, counts);
+    }
+
+    /// <summary>
+    /// The previous partition with affected and new accounts alone; movable: those and their mutual partners.
+    /// </summary>
+    private LouvainWarmStart WarmStart(RingState previous, bool[] affected)
+    {
+        var n = _data.AccountCount;
+        var initial = new int[n];
+        var movable = new bool[n];
+        for (var u = 0; u < n; u++)
+        {
+            if (u < previous.AccountCount && !affected[u])
+            {
+                initial[u] = previous.Communities[u];
+                continue;
+            }
+
+            initial[u] = previous.CommunityCount + u;
+            movable[u] = true;
+            foreach (var v in _graphs.Mutual.Neighbors(u))
+            {
+                movable[v] = true;
+            }
+        }
+
+        return new LouvainWarmStart(initial, movable);
+    }
+
+    /// <summary>
+    /// Per community: the previous community with exactly its members and mutual subgraph (no new account, the same
+    /// mutual edge ends inside), or -1; and whether none of its members is affected (then its measurements hold too).
+    /// Trimming and splitting read only the mutual subgraph (and the split the parts' scores), so such a community's
+    /// previous cores are kept; they are measured again when a member is affected.
+    /// </summary>
+    private static (int[] From, bool[] Untouched) CarriedFrom(RingState previous, bool[] affected, int[] community, int[] sizes, long[] internalEnds)
+    {
+        var previousSizes = new int[previous.CommunityCount];
+        foreach (var p in previous.Communities)
+        {
+            previousSizes[p]++;
+        }
+
+        const int Unset = -1, Changed = -2;
+        var from = new int[sizes.Length];
+        var untouched = new bool[sizes.Length];
+        Array.Fill(from, Unset);
+        Array.Fill(untouched, true);
+        for (var u = 0; u < community.Length; u++)
+        {
+            var c = community[u];
+            if (from[c] == Changed)
+            {
+                continue;
+            }
+
+            if (u >= previous.AccountCount)
+            {
+                from[c] = Changed;
+                continue;
+            }
+
+            untouched[c] &= !affected[u];
+            if (from[c] == Unset)
+            {
+                from[c] = previous.Communities[u];
+            }
+            else if (from[c] != previous.Communities[u])
+            {
+                from[c] = Changed;
+            }
+        }
+
+        for (var c = 0; c < from.Length; c++)
+        {
+            if (from[c] < 0 || previousSizes[from[c]] != sizes[c] || previous.InternalEnds[from[c]] != internalEnds[c])
+            {
+                from[c] = -1;
+            }
+        }
+
+        return (from, untouched);
     }
 
     /// <summary>
@@ -238,9 +360,8 @@ internal sealed class RingSearch
     }
 
     /// <summary>A core's evidence, and whether it scores as a ring.</summary>
-    private (ClusterCandidate Candidate, bool IsRing) Evaluate(int[] members, string source)
+    private (ClusterCandidate Candidate, bool IsRing) Evaluate(int[] members, RingMeasure m, string source)
     {
-        var m = Measure(members);
         var (score, cohesion, contrast, burst, outreach, reports) = Score(m);
         var isRing = m.MutualDensity >= _parameters.MinMutualDensity && score >= _parameters.MinScore;
 
