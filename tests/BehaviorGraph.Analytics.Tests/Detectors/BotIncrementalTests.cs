@@ -124,7 +124,7 @@ public sealed class BotIncrementalTests
         var (platform, _) = Build(seed, groups, groupSize, jitter);
         var run = await IncrementalRun.RunAsync(Detector(), platform, platform.EventCount);
 
-        Assert.Contains("re-paired 0 of", run.Incremental.Summary, StringComparison.Ordinal);
+        Assert.Contains("re-paired 0 engagements", run.Incremental.Summary, StringComparison.Ordinal);
         AssertSameOutput(run.Previous, run.Incremental);
         Assert.Equal(run.Previous.State, run.Incremental.State);
         Assert.Equal(groups, run.Incremental.Clusters.Count);

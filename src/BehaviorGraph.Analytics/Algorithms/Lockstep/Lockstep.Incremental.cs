@@ -43,20 +43,22 @@ public static partial class Lockstep
         var (ends, flooded) = PartnerEnds(timelines, parameters, cancellationToken);
         var positions = ActorPositions(timelines);
 
-        var (afterKeys, _, _) = EmitPairs(timelines, parameters, cancellationToken, touched);
+        var oldTimelines = TargetTimelines.Build(OldEngagementsOf(input, previous.EngagementCount, touched), cancellationToken);
+        var (affectedAfter, affectedBefore) = AffectedEngagements(timelines, oldTimelines, touched, parameters.WindowsMs[^1]);
+
+        var (afterKeys, _, _) = EmitPairs(timelines, parameters, cancellationToken, touched, affectedAfter);
         var afterRecords = afterKeys.LongLength;
         Array.Sort(afterKeys);
         afterKeys = DistinctSorted(afterKeys);
 
-        var oldTimelines = TargetTimelines.Build(OldEngagementsOf(input, previous.EngagementCount, touched), cancellationToken);
-        var (beforeKeys, _, _) = EmitPairs(oldTimelines, parameters, cancellationToken, touched);
+        var (beforeKeys, _, _) = EmitPairs(oldTimelines, parameters, cancellationToken, touched, affectedBefore);
         var beforeRecords = beforeKeys.LongLength;
         Array.Sort(beforeKeys);
         beforeKeys = DistinctSorted(beforeKeys);
 
-        // Co-acting pairs now: those with a record on an untouched target (unchanged), plus those co-acting on a touched one.
-        var onlyTouchedBefore = CountWithoutUntouchedRecord(beforeKeys, timelines, positions, ends, touched, cancellationToken);
-        var onlyTouchedAfter = CountWithoutUntouchedRecord(afterKeys, timelines, positions, ends, touched, cancellationToken);
+        // Co-acting pairs now: those with an unaffected record (the same before and after), plus those with an affected one now.
+        var onlyTouchedBefore = CountWithoutUntouchedRecord(beforeKeys, timelines, positions, ends, affectedAfter, cancellationToken);
+        var onlyTouchedAfter = CountWithoutUntouchedRecord(afterKeys, timelines, positions, ends, affectedAfter, cancellationToken);
         var pairs = previous.CoActingPairs - onlyTouchedBefore + onlyTouchedAfter;
         var records = previous.CoActionRecords - beforeRecords + afterRecords;
 
@@ -158,7 +160,7 @@ public static partial class Lockstep
         var carried = candidates.Length - afterKeys.Length;
         var result = new LockstepResult(
             groups, timelines.EngagementCount, timelines.TargetCount, flooded, records, pairs, testedKeys.Count, significant.Count, kept);
-        var counts = new LockstepIncrementalCounts(touchedCount, timelines.TargetCount, beforeKeys.Length, afterKeys.Length, candidates.Length, carried);
+        var counts = new LockstepIncrementalCounts(touchedCount, timelines.TargetCount, affectedAfter.LongCount(x => x) + affectedBefore.LongCount(x => x), beforeKeys.Length, afterKeys.Length, candidates.Length, carried);
         return (result, new LockstepCarry(input.Count, records, pairs, [.. testedKeys]), counts);
     }
 
@@ -203,6 +205,69 @@ public static partial class Lockstep
         return positions;
     }
 
+    /// <summary>
+    /// Per engagement of the new and of the old timelines: whether its co-action records (with its later partners) may
+    /// differ between the two. An engagement's partners are the engagements of its target within the widest window after
+    /// it, so they are the same before and after unless an engagement that is in one timeline only (new, or an old first
+    /// engagement a new earlier one replaced) lies within that window of it, or it is one itself.
+    /// </summary>
+    private static (bool[] After, bool[] Before) AffectedEngagements(TargetTimelines after, TargetTimelines before, bool[] touched, long widest)
+    {
+        var affectedAfter = new bool[after.EngagementCount];
+        var affectedBefore = new bool[before.EngagementCount];
+        var changed = new List<long>();
+        for (var t = 0; t < touched.Length; t++)
+        {
+            if (!touched[t])
+            {
+                continue;
+            }
+
+            changed.Clear();
+            int i = after.TargetOffsets[t], iEnd = after.TargetOffsets[t + 1];
+            int j = before.TargetOffsets[t], jEnd = before.TargetOffsets[t + 1];
+            while (i < iEnd || j < jEnd)
+            {
+                var order = i == iEnd ? 1 : j == jEnd ? -1
+                    : after.Times[i] != before.Times[j] ? after.Times[i].CompareTo(before.Times[j]) : after.Actors[i].CompareTo(before.Actors[j]);
+                if (order == 0)
+                {
+                    i++;
+                    j++;
+                }
+                else if (order < 0)
+                {
+                    changed.Add(after.Times[i++]);
+                }
+                else
+                {
+                    changed.Add(before.Times[j++]);
+                }
+            }
+
+            Mark(after, t, changed, widest, affectedAfter);
+            Mark(before, t, changed, widest, affectedBefore);
+        }
+
+        return (affectedAfter, affectedBefore);
+
+        static void Mark(TargetTimelines timelines, int t, List<long> changed, long widest, bool[] affected)
+        {
+            // changed is ascending: both walks above go in time order.
+            var d = 0;
+            for (var x = timelines.TargetOffsets[t]; x < timelines.TargetOffsets[t + 1]; x++)
+            {
+                var time = timelines.Times[x];
+                while (d < changed.Count && changed[d] < time)
+                {
+                    d++;
+                }
+
+                affected[x] = d < changed.Count && changed[d] - time <= widest;
+            }
+        }
+    }
+
     /// <summary>The first <paramref name="count"/> engagements whose target is one of <paramref name="targets"/>.</summary>
     private static LockstepInput OldEngagementsOf(LockstepInput input, int count, bool[] targets)
     {
@@ -230,8 +295,8 @@ public static partial class Lockstep
         return new LockstepInput(actors, targetOf, times, input.ActorIds, input.TargetIds);
     }
 
-    /// <summary>How many of the pairs co-act on no untouched target.</summary>
-    private static long CountWithoutUntouchedRecord(long[] keys, TargetTimelines timelines, int[] positions, int[] ends, bool[] touched, CancellationToken cancellationToken)
+    /// <summary>How many of the pairs have no unaffected co-action record (one whose earlier engagement is not affected).</summary>
+    private static long CountWithoutUntouchedRecord(long[] keys, TargetTimelines timelines, int[] positions, int[] ends, bool[] affected, CancellationToken cancellationToken)
     {
         var chunks = (keys.Length + 4095) / 4096;
         var counts = new long[chunks];
@@ -259,7 +324,8 @@ public static partial class Lockstep
                     }
                     else
                     {
-                        found = !touched[ta[i]] && Math.Max(pa[i], pb[j]) < ends[Math.Min(pa[i], pb[j])];
+                        var lo = Math.Min(pa[i], pb[j]);
+                        found = !affected[lo] && Math.Max(pa[i], pb[j]) < ends[lo];
                         i++;
                         j++;
                     }

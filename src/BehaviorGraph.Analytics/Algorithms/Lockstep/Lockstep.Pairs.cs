@@ -31,7 +31,7 @@ public static partial class Lockstep
     /// holds more than the partner cap pairs within the widest scale that does not flood, or with nobody.
     /// </summary>
     private static (long[] Keys, long[] Payload, long Flooded) EmitPairs(
-        TargetTimelines timelines, LockstepParameters parameters, CancellationToken cancellationToken, bool[]? onlyTargets = null)
+        TargetTimelines timelines, LockstepParameters parameters, CancellationToken cancellationToken, bool[]? onlyTargets = null, bool[]? onlyFrom = null)
     {
         var targetCount = timelines.TargetCount;
         var chunkCount = (targetCount + TargetGrain - 1) / TargetGrain;
@@ -54,6 +54,11 @@ public static partial class Lockstep
                 var to = timelines.TargetOffsets[t + 1];
                 for (var i = from; i < to; i++)
                 {
+                    if (onlyFrom is not null && !onlyFrom[i])
+                    {
+                        continue;
+                    }
+
                     var end = PartnerEnd(times, i, to, windows, cap, out var cut);
                     if (cut)
                     {

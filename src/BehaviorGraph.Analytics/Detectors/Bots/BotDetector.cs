@@ -65,7 +65,7 @@ internal sealed class BotDetector(BotParameters parameters) : IDetector
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"{found}; incremental: re-paired {re.TouchedTargets:N0} of {re.Targets:N0} targets (those with new engagements; {re.TouchedPairsBefore:N0} co-acting pairs on them before, {re.TouchedPairsAfter:N0} now), " +
+            $"{found}; incremental: re-paired {re.RepairedEngagements:N0} engagements within the widest window of the new ones on {re.TouchedTargets:N0} of {re.Targets:N0} targets ({re.TouchedPairsBefore:N0} co-acting pairs there before, {re.TouchedPairsAfter:N0} now), " +
             $"re-counted {re.Recounted:N0} pairs over all their shared targets, {re.Carried:N0} of them tested pairs carried from the previous run (no co-action on a touched target; re-tested against the moved chance rates)");
     }
 
