@@ -30,7 +30,8 @@ public static partial class Lockstep
     /// index of the earlier engagement (in the timelines; it gives the target and the time)&lt;&lt;32 | gap (ms). Actors are distinct per target, so a pair meets once per target. An event whose window
     /// holds more than the partner cap pairs within the widest scale that does not flood, or with nobody.
     /// </summary>
-    private static (long[] Keys, long[] Payload, long Flooded) EmitPairs(TargetTimelines timelines, LockstepParameters parameters, CancellationToken cancellationToken)
+    private static (long[] Keys, long[] Payload, long Flooded) EmitPairs(
+        TargetTimelines timelines, LockstepParameters parameters, CancellationToken cancellationToken, bool[]? onlyTargets = null, bool[]? onlyFrom = null)
     {
         var targetCount = timelines.TargetCount;
         var chunkCount = (targetCount + TargetGrain - 1) / TargetGrain;
@@ -44,37 +45,22 @@ public static partial class Lockstep
             var chunk = new PairChunk();
             for (var t = s; t < e; t++)
             {
+                if (onlyTargets is not null && !onlyTargets[t])
+                {
+                    continue;
+                }
+
                 var from = timelines.TargetOffsets[t];
                 var to = timelines.TargetOffsets[t + 1];
                 for (var i = from; i < to; i++)
                 {
-                    // Partners of i: later events within the widest window whose count stays under the cap.
-                    var limit = i + 1;
-                    while (limit < to && times[limit] - times[i] <= windows[^1] && limit - i <= cap)
+                    if (onlyFrom is not null && !onlyFrom[i])
                     {
-                        limit++;
+                        continue;
                     }
 
-                    var end = limit;
-                    var reach = windows[^1];
-                    if (limit < to && times[limit] - times[i] <= windows[^1])
-                    {
-                        // More than the cap within the widest window: the widest narrower window that holds at most cap.
-                        end = i + 1;
-                        reach = -1;
-                        for (var w = windows.Count - 2; w >= 0; w--)
-                        {
-                            var within = UpperBound(times, i + 1, limit, times[i] + windows[w]);
-                            if (within < limit || times[limit] - times[i] > windows[w])
-                            {
-                                end = within;
-                                reach = windows[w];
-                                break;
-                            }
-                        }
-                    }
-
-                    if (reach < windows[^1])
+                    var end = PartnerEnd(times, i, to, windows, cap, out var cut);
+                    if (cut)
                     {
                         chunk.Flooded++;
                     }
@@ -116,6 +102,41 @@ public static partial class Lockstep
         }
 
         return (keys, payload, flooded);
+    }
+
+    /// <summary>
+    /// The end (exclusive) of engagement <paramref name="i"/>'s partners among the later engagements of its target (which
+    /// ends at <paramref name="to"/>): those within the widest window while they stay under the cap, else within the widest
+    /// narrower window that holds at most the cap (flooded), else none (flooded).
+    /// </summary>
+    private static int PartnerEnd(long[] times, int i, int to, IReadOnlyList<long> windows, int cap, out bool flooded)
+    {
+        var limit = i + 1;
+        while (limit < to && times[limit] - times[i] <= windows[^1] && limit - i <= cap)
+        {
+            limit++;
+        }
+
+        var end = limit;
+        var reach = windows[^1];
+        if (limit < to && times[limit] - times[i] <= windows[^1])
+        {
+            end = i + 1;
+            reach = -1;
+            for (var w = windows.Count - 2; w >= 0; w--)
+            {
+                var within = UpperBound(times, i + 1, limit, times[i] + windows[w]);
+                if (within < limit || times[limit] - times[i] > windows[w])
+                {
+                    end = within;
+                    reach = windows[w];
+                    break;
+                }
+            }
+        }
+
+        flooded = reach < windows[^1];
+        return end;
     }
 
     /// <summary>First index in [from, to) whose time exceeds <paramref name="bound"/> (the times are ascending).</summary>

@@ -106,13 +106,44 @@ public static partial class Lockstep
         }, cancellationToken);
 
         var tested = results.Where(x => x is not null).Select(x => x!).OrderBy(x => x.LogChance).ThenBy(x => x.A).ThenBy(x => x.B).ToList();
+        var (significant, cutoff) = Discoveries(tested, pairs, parameters.FalseDiscoveryRate);
+        return (pairs, runStarts.Count, significant, cutoff);
+    }
 
-        // Benjamini–Hochberg: the largest k whose k-th smallest chance is at most q·k/m, m every pair that co-acted.
+    /// <summary>The keys (a&lt;&lt;32|b) of the pairs with enough co-actions to be tested, ascending.</summary>
+    private static long[] TestedKeys(long[] keys, LockstepParameters parameters)
+    {
+        var tested = new List<long>();
+        for (var k = 0; k < keys.Length;)
+        {
+            var end = k + 1;
+            while (end < keys.Length && keys[end] == keys[k])
+            {
+                end++;
+            }
+
+            if (end - k >= parameters.MinSharedTargets)
+            {
+                tested.Add(keys[k]);
+            }
+
+            k = end;
+        }
+
+        return [.. tested];
+    }
+
+    /// <summary>
+    /// Benjamini–Hochberg over the pairs passing the loosest bar (ordered by chance, then actors): the largest k whose
+    /// k-th smallest chance is at most q·k/m, m every pair that co-acted; those k and the cutoff they reach.
+    /// </summary>
+    private static (List<PairEvidence> Significant, double Cutoff) Discoveries(List<PairEvidence> tested, long pairs, double falseDiscoveryRate)
+    {
         var significant = 0;
-        var cutoff = Math.Log(parameters.FalseDiscoveryRate / Math.Max(pairs, 1));
+        var cutoff = Math.Log(falseDiscoveryRate / Math.Max(pairs, 1));
         for (var k = 1; k <= tested.Count; k++)
         {
-            var threshold = Math.Log(parameters.FalseDiscoveryRate * k / pairs);
+            var threshold = Math.Log(falseDiscoveryRate * k / pairs);
             if (tested[k - 1].LogChance <= threshold)
             {
                 significant = k;
@@ -120,7 +151,7 @@ public static partial class Lockstep
             }
         }
 
-        return (pairs, runStarts.Count, tested.GetRange(0, significant), cutoff);
+        return (tested.GetRange(0, significant), cutoff);
     }
 
     /// <summary>

@@ -22,7 +22,12 @@ public static partial class Lockstep
 {
     private const int TargetGrain = 2048;
 
-    public static LockstepResult Run(LockstepInput input, LockstepParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static LockstepResult Run(LockstepInput input, LockstepParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        RunKeepingCarry(input, parameters, progress, cancellationToken).Result;
+
+    /// <summary>A full run, plus what an incremental run after it needs (see <see cref="RunIncremental"/>).</summary>
+    internal static (LockstepResult Result, LockstepCarry Carry) RunKeepingCarry(
+        LockstepInput input, LockstepParameters parameters, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -39,8 +44,9 @@ public static partial class Lockstep
         progress?.Report(0.8);
         var (groups, kept) = BuildGroups(input, timelines, chance, tested.Significant, tested.Cutoff, payload, parameters, cancellationToken);
         progress?.Report(1.0);
-        return new LockstepResult(
+        var result = new LockstepResult(
             groups, timelines.EngagementCount, timelines.TargetCount, flooded, keys.Length, tested.Pairs, tested.Tested, tested.Significant.Count, kept);
+        return (result, new LockstepCarry(input.Count, keys.Length, tested.Pairs, TestedKeys(keys, parameters)));
     }
 
     private static void Validate(LockstepParameters parameters)

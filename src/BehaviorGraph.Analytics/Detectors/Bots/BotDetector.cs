@@ -29,7 +29,7 @@ internal sealed class BotDetector(BotParameters parameters) : IDetector
 
     public DetectorOutput Run(DetectorContext context, CancellationToken cancellationToken)
     {
-        var bots = Detect(context.Data, context.Graphs, context.Identifiers, cancellationToken);
+        var bots = Detect(context.Data, context.Graphs, context.Identifiers, context.Previous, cancellationToken);
         var n = context.Data.AccountCount;
         var groupSize = new float[n];
         var sharedTargets = new float[n];
@@ -49,20 +49,39 @@ internal sealed class BotDetector(BotParameters parameters) : IDetector
                 new FeatureColumn(AccountFeatures.BotScore, botScore),
                 new FeatureColumn(AccountFeatures.BotSize, botSize),
             ],
-            string.Create(CultureInfo.InvariantCulture,
-                $"{bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting)"));
+            Summarize(bots))
+        {
+            State = bots.State.Encode(),
+        };
     }
 
-    private BotDetection Detect(PlatformData data, PlatformGraphs graphs, AccountIdentifiers identifiers, CancellationToken cancellationToken)
+    private static string Summarize(BotDetection bots)
+    {
+        var found = string.Create(CultureInfo.InvariantCulture,
+            $"{bots.Clusters.Count} bot cluster(s) from {bots.SignificantPairs:N0} lockstep pairs ({bots.TestedPairs:N0} tested of {bots.CandidatePairs:N0} co-acting)");
+        if (bots.Incremental is not { } re)
+        {
+            return found;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{found}; incremental: re-paired {re.RepairedEngagements:N0} engagements within the widest window of the new ones on {re.TouchedTargets:N0} of {re.Targets:N0} targets ({re.TouchedPairsBefore:N0} co-acting pairs there before, {re.TouchedPairsAfter:N0} now), " +
+            $"re-counted {re.Recounted:N0} pairs over all their shared targets, {re.Carried:N0} of them tested pairs carried from the previous run (no co-action on a touched target; re-tested against the moved chance rates)");
+    }
+
+    private BotDetection Detect(PlatformData data, PlatformGraphs graphs, AccountIdentifiers identifiers, IncrementalScope? previous, CancellationToken cancellationToken)
     {
         var n = data.AccountCount;
         var events = data.Events;
         var count = 0;
+        var seen = previous?.FirstNewEvent ?? events.Count;
+        var seenEngagements = 0;
         for (var i = 0; i < events.Count; i++)
         {
             if (events.Target[i] >= 0 && EventTypeCodes.IsEngagement(events.Type[i]))
             {
                 count++;
+                seenEngagements += i < seen ? 1 : 0;
             }
         }
 
@@ -103,7 +122,20 @@ internal sealed class BotDetector(BotParameters parameters) : IDetector
             MinPairDegree = parameters.MinPairDegree,
             MinGroupSize = Math.Max(2, parameters.MinMembers),
         };
-        var result = Lockstep.Run(input, lockstep, null, cancellationToken);
+        var carried = previous is null ? null : BotState.TryDecode(previous.StateOf(Name));
+        LockstepResult result;
+        LockstepCarry carry;
+        LockstepIncrementalCounts? incremental = null;
+        if (carried is not null && carried.Continues(lockstep, previous!.FirstNewEvent, seenEngagements, n, data.ContentCount))
+        {
+            (result, carry, incremental) = Lockstep.RunIncremental(input, lockstep, carried.Carry, cancellationToken);
+        }
+        else
+        {
+            (result, carry) = Lockstep.RunKeepingCarry(input, lockstep, null, cancellationToken);
+        }
+
+        var state = new BotState([.. lockstep.WindowsMs], lockstep.MaxPartners, lockstep.MinSharedTargets, events.Count, n, data.ContentCount, carry);
 
         var groupSize = new int[n];
         var synchrony = new float[n];
@@ -154,7 +186,7 @@ internal sealed class BotDetector(BotParameters parameters) : IDetector
         }
 
         var (clusters, ordered) = ClusterNaming.Name(ClusterKind.Bot, "bot", candidates, data.AccountKeys);
-        return new BotDetection(clusters, ordered, groupSize, synchrony, sharedTargets, count, result.FloodedEvents, result.CandidatePairs, result.TestedPairs, result.SignificantPairs);
+        return new BotDetection(clusters, ordered, groupSize, synchrony, sharedTargets, count, result.FloodedEvents, result.CandidatePairs, result.TestedPairs, result.SignificantPairs, state, incremental);
     }
 
     /// <summary>
