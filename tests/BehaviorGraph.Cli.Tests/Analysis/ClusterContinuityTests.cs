@@ -19,7 +19,7 @@ public sealed class ClusterContinuityTests
         using var dir = new TempDirectory();
         Assert.Equal(0, (await Bgraph.RunAsync(dir.Path, "generate", "--out", "syn", "--accounts", accounts.ToString(CultureInfo.InvariantCulture),
             "--seed", seed.ToString(CultureInfo.InvariantCulture), "--json")).ExitCode);
-        SplitByTime(Path.Combine(dir.Path, "syn", "events.csv"), splitAt, Path.Combine(dir.Path, "early.csv"), Path.Combine(dir.Path, "late.csv"));
+        EventFiles.SplitByTime(Path.Combine(dir.Path, "syn", "events.csv"), splitAt, Path.Combine(dir.Path, "early.csv"), Path.Combine(dir.Path, "late.csv"));
 
         var first = await IngestAndAnalyzeAsync(dir.Path, "early.csv");
         var second = await IngestAndAnalyzeAsync(dir.Path, "late.csv");
@@ -77,19 +77,6 @@ public sealed class ClusterContinuityTests
             c.GetProperty("kind").GetString()!,
             [.. c.GetProperty("members").EnumerateArray().Select(m => m.GetString()!)],
             c.GetProperty("evidence").GetString()!))];
-    }
-
-    /// <summary>Rows before the <paramref name="fraction"/> quantile of event time go to one file, the rest to the other.</summary>
-    private static void SplitByTime(string events, double fraction, string early, string late)
-    {
-        var lines = File.ReadAllLines(events);
-        var header = lines[0].Split(',');
-        var ts = Array.IndexOf(header, "ts");
-        Assert.True(ts >= 0, "events.csv has no ts column");
-        var rows = lines.Skip(1).Select(l => (Line: l, Time: DateTimeOffset.Parse(l.Split(',')[ts], CultureInfo.InvariantCulture))).ToList();
-        var cut = rows.Select(r => r.Time).Order().ElementAt((int)(rows.Count * fraction));
-        File.WriteAllLines(early, [lines[0], .. rows.Where(r => r.Time < cut).Select(r => r.Line)]);
-        File.WriteAllLines(late, [lines[0], .. rows.Where(r => r.Time >= cut).Select(r => r.Line)]);
     }
 
     private sealed record Cluster(string Id, string Kind, IReadOnlyList<string> Members, string Evidence);
