@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using BehaviorGraph.Analytics.Projection;
 
 namespace BehaviorGraph.Analytics.Detectors.Blocks;
@@ -66,7 +67,7 @@ internal sealed record BlockState(BlockParameters Parameters, int EventCount, in
         var payload = stream.ToArray();
         var result = new byte[payload.Length + sizeof(ulong)];
         payload.CopyTo(result, 0);
-        BitConverter.TryWriteBytes(result.AsSpan(payload.Length), Checksum(payload));
+        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(payload.Length), Checksum(payload));
         return result;
     }
 
@@ -83,7 +84,7 @@ internal sealed record BlockState(BlockParameters Parameters, int EventCount, in
         }
 
         var payload = bytes.AsSpan(0, bytes.Length - sizeof(ulong));
-        if (BitConverter.ToUInt64(bytes, payload.Length) != Checksum(payload))
+        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(payload.Length)) != Checksum(payload))
         {
             return null;
         }
