@@ -23,19 +23,32 @@ public static partial class Fraudar
         int[] inEntries,
         double[] suspiciousness,
         bool[] alive,
+        FraudarBackground? background,
+        double[]? columnMass,
         CancellationToken cancellationToken)
     {
-        // The prediction uses the whole graph's degrees and column weights, whatever earlier blocks removed.
-        var m = (double)alive.Length;
+        // The prediction uses the whole graph's degrees and column weights, whatever earlier blocks removed (and, for a
+        // region of a larger graph, the larger graph's).
+        var m = background is null ? (double)alive.Length : background.EdgeCount;
         var side = new PeelSide[2 * n];
         for (var u = 0; u < n; u++)
         {
-            side[u].Mass = offsets[u + 1] - offsets[u];
+            side[u].Mass = background is null ? offsets[u + 1] - offsets[u] : background.OutDegree[u];
         }
 
-        for (var e = 0; e < alive.Length; e++)
+        if (columnMass is null)
         {
-            side[n + targets[e]].Mass += suspiciousness[e];
+            for (var e = 0; e < alive.Length; e++)
+            {
+                side[n + targets[e]].Mass += suspiciousness[e];
+            }
+        }
+        else
+        {
+            for (var v = 0; v < n; v++)
+            {
+                side[n + v].Mass = columnMass[v];
+            }
         }
 
         double f = 0;

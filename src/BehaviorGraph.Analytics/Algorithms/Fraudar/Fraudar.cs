@@ -12,10 +12,23 @@ namespace BehaviorGraph.Analytics.Algorithms.Fraudar;
 /// </summary>
 public static partial class Fraudar
 {
-    public static FraudarResult Run(CsrGraph graph, FraudarParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static FraudarResult Run(CsrGraph graph, FraudarParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(graph, parameters, null, progress, cancellationToken);
+
+    /// <summary>
+    /// FRAUDAR on <paramref name="graph"/>; with a <paramref name="background"/>, <paramref name="graph"/> is one part of
+    /// a larger graph (a region) and column weights and the degree-corrected prediction use the larger graph's degrees.
+    /// </summary>
+    public static FraudarResult Run(
+        CsrGraph graph, FraudarParameters parameters, FraudarBackground? background, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(parameters);
+        if (background is not null && (background.OutDegree.Length != graph.NodeCount || background.InDegree.Length != graph.NodeCount || parameters.UseEdgeWeights))
+        {
+            throw new ArgumentException("A background gives one out- and in-degree per node of the graph, and needs unweighted edges.", nameof(background));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaxBlocks, 1);
         if (parameters.ColumnConstant <= 0)
         {
@@ -54,8 +67,19 @@ public static partial class Fraudar
         for (var e = 0; e < m; e++)
         {
             var v = targets[e];
-            var column = 1.0 / Math.Log(inOffsets[v + 1] - inOffsets[v] + parameters.ColumnConstant);
+            var column = 1.0 / Math.Log((background?.InDegree[v] ?? (inOffsets[v + 1] - inOffsets[v])) + parameters.ColumnConstant);
             suspiciousness[e] = parameters.UseEdgeWeights ? column * graph.WeightArray[e] : column;
+        }
+
+        double[]? targetMass = null;
+        if (background is not null)
+        {
+            targetMass = new double[n];
+            for (var v = 0; v < n; v++)
+            {
+                var d = background.InDegree[v];
+                targetMass[v] = d == 0 ? 0 : d / Math.Log(d + parameters.ColumnConstant);
+            }
         }
 
         var alive = new bool[m];
@@ -76,7 +100,7 @@ public static partial class Fraudar
             }
 
             var peel = parameters.DegreeCorrected
-                ? PeelDegreeCorrected(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, cancellationToken)
+                ? PeelDegreeCorrected(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, background, targetMass, cancellationToken)
                 : Peel(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, cancellationToken);
             if (round == 0 && parameters.CoreThreshold <= 0)
             {

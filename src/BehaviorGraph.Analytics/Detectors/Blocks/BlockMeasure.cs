@@ -12,7 +12,11 @@ internal sealed class BlockMeasure
     private readonly double _platformAnswered;
     private readonly bool[] _inTargets;
 
-    public BlockMeasure(PlatformData data, PlatformGraphs graphs, EngagementGraph engagement)
+    /// <summary>
+    /// Measures on <paramref name="engagement"/>; with <paramref name="platformAnsweredShare"/> known (an incremental
+    /// run reuses the previous run's) the pass over every engagement that measures it is skipped.
+    /// </summary>
+    public BlockMeasure(PlatformData data, PlatformGraphs graphs, EngagementGraph engagement, double? platformAnsweredShare = null)
     {
         _graphs = graphs;
         _engagement = engagement;
@@ -25,6 +29,11 @@ internal sealed class BlockMeasure
         {
             _rowDegree[u] = g.Degree(u);
             rows += _rowDegree[u] > 0 ? 1 : 0;
+            if (platformAnsweredShare is not null)
+            {
+                continue;
+            }
+
             foreach (var v in g.Neighbors(u))
             {
                 var behind = engagement.AccountBehind(v);
@@ -42,10 +51,13 @@ internal sealed class BlockMeasure
         }
 
         _backgroundDensity = rows == 0 || columns == 0 ? 0 : engagement.EdgeCount / ((double)rows * columns);
-        _platformAnswered = answerable == 0 ? 0 : (double)answered / answerable;
+        _platformAnswered = platformAnsweredShare ?? (answerable == 0 ? 0 : (double)answered / answerable);
         _inTargets = new bool[g.NodeCount];
         _ = data;
     }
+
+    /// <summary>The share of answerable engagement the targets' owners answer, platform-wide.</summary>
+    public double PlatformAnsweredShare => _platformAnswered;
 
     public BlockMeasurement Of(RefinedBlock block, double peelDensity)
     {

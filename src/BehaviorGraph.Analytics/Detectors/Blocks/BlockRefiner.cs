@@ -31,6 +31,9 @@ internal sealed class BlockRefiner
         _member = new bool[rows.NodeCount];
     }
 
+    /// <summary>The graph's columns: who engaged each target (the reverse of the rows).</summary>
+    public CsrGraph Columns => _columns;
+
     /// <summary>The settled block, its edges and the edges its members' degrees predict (0 and 0 when it dissolves).</summary>
     public RefinedBlock Refine(int[] accounts, int[] targets)
     {
