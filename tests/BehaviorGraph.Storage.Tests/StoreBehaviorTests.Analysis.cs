@@ -18,6 +18,26 @@ public abstract partial class StoreBehaviorTests
     }
 
     [SkippableFact]
+    public async Task LatestRun_SaysHowTheRunWasComputed_FullByDefault()
+    {
+        var store = await OpenAsync();
+        Assert.Null(await store.Features.GetLatestRunAsync(CancellationToken.None));
+        var full = await store.Features.BeginRunAsync("full", CancellationToken.None);
+        await store.Features.CompleteRunAsync(full, FeatureNames, [new AccountFeatureRow("alice", [1f, 0f])], [], CancellationToken.None);
+        var first = await store.Features.GetLatestRunAsync(CancellationToken.None);
+        Assert.Equal((full, AnalysisRunScope.FullMode), (first!.Id, first.Scope.Mode));
+
+        var incremental = await store.Features.BeginRunAsync("incremental", CancellationToken.None);
+        var scope = new AnalysisRunScope(true, full, 1234, 56, "rings: 3 communities re-split");
+        await store.Features.CompleteRunAsync(incremental, scope, FeatureNames, [new AccountFeatureRow("alice", [2f, 0f])], [], CancellationToken.None);
+
+        var latest = await store.Features.GetLatestRunAsync(CancellationToken.None);
+        Assert.NotNull(latest);
+        Assert.Equal(incremental, latest.Id);
+        Assert.Equal(scope, latest.Scope);
+    }
+
+    [SkippableFact]
     public async Task CompleteRun_PublishesFeaturesAndClusters_AndTheLatestCompleteRunWins()
     {
         var store = await OpenAsync();

@@ -348,6 +348,33 @@ public abstract partial class StoreBehaviorTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ReadEvents_OfASpan_ReadsExactlyTheEventsCommittedInIt()
+    {
+        var store = await OpenAsync();
+        Assert.Equal(0, await store.Events.LatestSequenceAsync(CancellationToken.None));
+        await store.Ingest.WriteBatchAsync(Batch("h1", 5, First), CancellationToken.None);
+        var afterFirst = await store.Events.LatestSequenceAsync(CancellationToken.None);
+        await store.Ingest.WriteBatchAsync(Batch("h2", 3, Second), CancellationToken.None);
+        var afterSecond = await store.Events.LatestSequenceAsync(CancellationToken.None);
+
+        Assert.True(afterSecond > afterFirst && afterFirst > 0);
+        Assert.Equal([1000L, 2000, 1500, 3000, 500], await TimesAsync(EventSpan.Through(afterFirst)));
+        Assert.Equal([4000L, 100], await TimesAsync(new EventSpan(afterFirst, afterSecond)));
+        Assert.Empty(await TimesAsync(new EventSpan(afterSecond, long.MaxValue)));
+
+        async Task<List<long>> TimesAsync(EventSpan span)
+        {
+            var times = new List<long>();
+            await foreach (var row in store.Events.ReadEventsAsync(span, null, CancellationToken.None))
+            {
+                times.Add(row.TimestampMs);
+            }
+
+            return times;
+        }
+    }
+
+    [SkippableFact]
     public async Task ReadEvents_StreamsInInsertionOrder_WithZeroForAbsentIds()
     {
         var store = await OpenAsync();

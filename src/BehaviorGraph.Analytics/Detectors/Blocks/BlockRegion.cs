@@ -5,9 +5,9 @@ namespace BehaviorGraph.Analytics.Detectors.Blocks;
 
 /// <summary>
 /// The part of the engagement graph new events can have changed, as its own small graph for FRAUDAR: rows are the
-/// touched accounts, the members of touched blocks and the accounts with two engagements or more among the touched
-/// targets (a block member needs two edges into its block); columns are the touched targets and the touched blocks'
-/// targets; edges are the engagements between them, except those inside a block carried unchanged (a full run's
+/// accounts that engaged in the new events and the members of touched blocks; columns are the targets they engaged and
+/// the touched blocks' targets; edges are the engagements between them (refinement then runs on the whole graph, so a
+/// peeled block takes back the old members and targets it needs), except those inside a block carried unchanged (a full run's
 /// peel removes a reported block's edges before peeling the next). Local node ids are rows, then columns, each in
 /// engagement-node order; <see cref="Background"/> holds their degrees in the whole engagement graph, so a block
 /// peeled here is scored against the whole platform as a full run scores it.
@@ -39,28 +39,11 @@ internal sealed class BlockRegion
     /// <param name="touchedRows">Per account: a row of the region whatever it engages (touched, or in a touched block).</param>
     /// <param name="touchedColumns">Per engagement node: a column of the region.</param>
     /// <param name="carried">Per engagement node: an account or target of a block carried unchanged.</param>
-    public static BlockRegion Build(EngagementGraph engagement, CsrGraph columns, bool[] touchedRows, bool[] touchedColumns, bool[] carried)
+    public static BlockRegion Build(EngagementGraph engagement, bool[] touchedRows, bool[] touchedColumns, bool[] carried)
     {
         var g = engagement.Graph;
         var n = engagement.AccountCount;
-        var isRow = (bool[])touchedRows.Clone();
-        var hits = new byte[n];
-        for (var v = n; v < g.NodeCount; v++)
-        {
-            if (!touchedColumns[v])
-            {
-                continue;
-            }
-
-            foreach (var u in columns.Neighbors(v))
-            {
-                if (hits[u] < 2 && ++hits[u] == 2)
-                {
-                    isRow[u] = true;
-                }
-            }
-        }
-
+        var isRow = touchedRows;
         var local = new int[g.NodeCount];
         var nodes = new List<int>();
         for (var u = 0; u < n; u++)

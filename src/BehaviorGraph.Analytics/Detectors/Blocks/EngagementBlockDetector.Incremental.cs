@@ -25,11 +25,14 @@ internal sealed partial class EngagementBlockDetector
         var bar = options.NullFactor * baseline.ChanceExcessDensity;
         var g = engagement.Graph;
 
+        // The engagement graph changes only where a new engagement lands: its engager and its target. Other new events
+        // (logins, posts, messages) and accounts linked by identifiers leave every block's edges as they were.
+        var (engagers, engaged) = NewEngagement(data, scope, g.NodeCount);
         var carriedBlocks = new List<BlockMeasurement>();
         var touchedBlocks = new List<BlockMeasurement>();
         foreach (var block in state.Blocks)
         {
-            (IsTouched(block, scope, n) ? touchedBlocks : carriedBlocks).Add(block);
+            (IsTouched(block, engagers, engaged) ? touchedBlocks : carriedBlocks).Add(block);
         }
 
         var measure = new BlockMeasure(data, graphs, engagement, baseline.PlatformAnsweredShare);
@@ -45,26 +48,15 @@ internal sealed partial class EngagementBlockDetector
             Mark(carried, block);
         }
 
-        var rows = new bool[n];
-        for (var u = 0; u < n && u < scope.TouchedAccounts.Length; u++)
-        {
-            rows[u] = scope.TouchedAccounts[u];
-        }
-
-        var columns = new bool[g.NodeCount];
-        for (var v = n; v < g.NodeCount; v++)
-        {
-            // An engagement column v is event target v - n: content c at n + c, account a at n + ContentCount + a.
-            columns[v] = v - n < scope.TouchedTargets.Length && scope.TouchedTargets[v - n];
-        }
-
+        var rows = engagers;
+        var columns = engaged;
         foreach (var block in touchedBlocks)
         {
             Mark(rows, block.Accounts);
             Mark(columns, block.Targets);
         }
 
-        var region = BlockRegion.Build(engagement, refiner.Columns, rows, columns, carried);
+        var region = BlockRegion.Build(engagement, rows, columns, carried);
         IReadOnlyList<FraudarBlock> corrected = [];
         IReadOnlyList<FraudarBlock> plain = [];
         if (region.Edges > 0)
@@ -100,12 +92,34 @@ internal sealed partial class EngagementBlockDetector
         };
     }
 
-    /// <summary>Whether a new event touched one of the block's accounts or targets (so its edges may have changed).</summary>
-    private static bool IsTouched(BlockMeasurement block, IncrementalScope scope, int n)
+    /// <summary>
+    /// The engagers (per account) and engaged targets (per engagement node) of the new events that are engagements:
+    /// the only rows and columns whose edges new events can have changed.
+    /// </summary>
+    private static (bool[] Engagers, bool[] Engaged) NewEngagement(PlatformData data, IncrementalScope scope, int nodes)
+    {
+        var n = data.AccountCount;
+        var engagers = new bool[n];
+        var engaged = new bool[nodes];
+        var events = data.Events;
+        for (var e = scope.FirstNewEvent; e < events.Count; e++)
+        {
+            if (EngagementGraph.IsEngagement(events.Type[e]) && events.Target[e] is var target and >= 0 && n + target < nodes)
+            {
+                engagers[events.Actor[e]] = true;
+                engaged[n + target] = true;
+            }
+        }
+
+        return (engagers, engaged);
+    }
+
+    /// <summary>Whether a new engagement landed on one of the block's accounts or targets (so its edges may have changed).</summary>
+    private static bool IsTouched(BlockMeasurement block, bool[] engagers, bool[] engaged)
     {
         foreach (var a in block.Accounts)
         {
-            if (a >= scope.TouchedAccounts.Length || scope.TouchedAccounts[a])
+            if (a >= engagers.Length || engagers[a])
             {
                 return true;
             }
@@ -113,7 +127,7 @@ internal sealed partial class EngagementBlockDetector
 
         foreach (var v in block.Targets)
         {
-            if (v - n >= scope.TouchedTargets.Length || scope.TouchedTargets[v - n])
+            if (v >= engaged.Length || engaged[v])
             {
                 return true;
             }
