@@ -11,8 +11,10 @@ public sealed class ScheduleFileTests
         var path = Path.Combine(RepositoryRoot(), "jobs", "schedules.json");
         var schedules = ScheduleFile.Load(path);
 
-        Assert.Equal(["ingest-inbox", "analyze-hourly", "train-nightly"], schedules.Select(s => s.Id));
+        Assert.Equal(["ingest-inbox", "analyze-hourly", "analyze-nightly-full", "train-nightly"], schedules.Select(s => s.Id));
         Assert.All(schedules, s => Assert.Contains(s.Job, JobNames.All));
+        Assert.False(Arguments.AnalyzeJobArguments.From(schedules.Single(s => s.Id == "analyze-hourly").Arguments).Full);
+        Assert.True(Arguments.AnalyzeJobArguments.From(schedules.Single(s => s.Id == "analyze-nightly-full").Arguments).Full);
     }
 
     [Fact]
