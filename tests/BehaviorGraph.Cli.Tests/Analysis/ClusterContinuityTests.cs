@@ -17,9 +17,7 @@ public sealed class ClusterContinuityTests
     public async Task GroupsKeepTheirIdsAcrossRuns_NewGroupsTakeFreshIds_AndAnUnchangedStoreKeepsEveryId(int accounts, int seed, double splitAt)
     {
         using var dir = new TempDirectory();
-        Assert.Equal(0, (await Bgraph.RunAsync(dir.Path, "generate", "--out", "syn", "--accounts", accounts.ToString(CultureInfo.InvariantCulture),
-            "--seed", seed.ToString(CultureInfo.InvariantCulture), "--json")).ExitCode);
-        EventFiles.SplitByTime(Path.Combine(dir.Path, "syn", "events.csv"), splitAt, Path.Combine(dir.Path, "early.csv"), Path.Combine(dir.Path, "late.csv"));
+        await EventFiles.GenerateSplitByTimeAsync(dir.Path, accounts, seed, splitAt);
 
         var first = await IngestAndAnalyzeAsync(dir.Path, "early.csv");
         var second = await IngestAndAnalyzeAsync(dir.Path, "late.csv");

@@ -22,9 +22,7 @@ public sealed class IncrementalAnalysisTests
     public async Task AContinuedRun_ReadsOnlyTheNewEvents_AndMatchesAFullRunOfTheSameStore(int accounts, int seed, double splitAt)
     {
         using var dir = new TempDirectory();
-        Assert.Equal(0, (await Bgraph.RunAsync(dir.Path, "generate", "--out", "syn", "--accounts", accounts.ToString(CultureInfo.InvariantCulture),
-            "--seed", seed.ToString(CultureInfo.InvariantCulture), "--json")).ExitCode);
-        EventFiles.SplitByTime(Path.Combine(dir.Path, "syn", "events.csv"), splitAt, Path.Combine(dir.Path, "early.csv"), Path.Combine(dir.Path, "late.csv"));
+        await EventFiles.GenerateSplitByTimeAsync(dir.Path, accounts, seed, splitAt);
         var lateEvents = File.ReadAllLines(Path.Combine(dir.Path, "late.csv")).Length - 1;
 
         await IngestAsync(dir.Path, "early.csv", "store.db");
@@ -89,8 +87,7 @@ public sealed class IncrementalAnalysisTests
     public async Task AMissingOrDamagedState_MakesTheNextRunFull_AndSaysWhy()
     {
         using var dir = new TempDirectory();
-        Assert.Equal(0, (await Bgraph.RunAsync(dir.Path, "generate", "--out", "syn", "--accounts", "800", "--seed", "3", "--json")).ExitCode);
-        EventFiles.SplitByTime(Path.Combine(dir.Path, "syn", "events.csv"), 0.9, Path.Combine(dir.Path, "early.csv"), Path.Combine(dir.Path, "late.csv"));
+        await EventFiles.GenerateSplitByTimeAsync(dir.Path, 800, 3, 0.9);
         await IngestAsync(dir.Path, "early.csv", "store.db");
         await AnalyzeAsync(dir.Path, "store.db");
         var state = Path.Combine(dir.Path, "store.db.analysis-state");
