@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BehaviorGraph.Cli.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace BehaviorGraph.Cli.Tests;
 
@@ -112,6 +114,34 @@ public sealed class GenerateAndRecoveryCommandTests
         var png = await File.ReadAllBytesAsync(Path.Combine(dir.Path, "f1.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.Equal(Path.Combine(dir.Path, "f1.png"), root.GetProperty("plot").GetString());
+    }
+
+    [Fact]
+    public async Task BenchRecovery_OnALabelledPoint_TrainsScoresAndAnalyzesAgain_UnlessToldNot()
+    {
+        using var dir = new TempDirectory();
+
+        var cycled = await Bgraph.RunAsync(dir.Path, "bench", "recovery", "--grid", "platform", "--points", "ring-outreach-0", "--accounts", "4000", "--seeds", "5",
+            "--keep", "--work", "runs", "--json");
+        var cold = await Bgraph.RunAsync(dir.Path, "bench", "recovery", "--grid", "platform", "--points", "ring-outreach-0", "--accounts", "4000", "--seeds", "5",
+            "--no-scoring-cycle", "--json");
+
+        Assert.True(cycled.ExitCode == 0, cycled.Stderr);
+        Assert.True(cold.ExitCode == 0, cold.Stderr);
+        var run = JsonDocument.Parse(cycled.Stdout).RootElement.GetProperty("points")[0].GetProperty("seedRuns")[0];
+        Assert.Matches(@"^model m-\S+ \(AUC [01]\.\d{3} on [\d,]+ labelled accounts\) scored 4,000 accounts in run \d+, [\d,]+ flagged$", run.GetProperty("scoringCycle").GetString());
+        Assert.True(run.GetProperty("seconds").GetProperty("scoringCycle").GetDouble() > 0);
+        var store = Path.Combine(dir.Path, "runs", "ring-outreach-0-5", "store.db");
+        await using (var connection = new SqliteConnection($"Data Source={store};Pooling=False"))
+        {
+            Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM analysis_runs WHERE completed_at IS NOT NULL"));
+            Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM score_runs WHERE completed_at IS NOT NULL"));
+        }
+
+        var coldRun = JsonDocument.Parse(cold.Stdout).RootElement.GetProperty("points")[0].GetProperty("seedRuns")[0];
+        Assert.Equal(JsonValueKind.Null, coldRun.GetProperty("scoringCycle").ValueKind);
+        Assert.Equal(coldRun.GetProperty("firstAnalysis").GetProperty("meanF1").GetDouble(), coldRun.GetProperty("evaluation").GetProperty("meanF1").GetDouble());
+        Assert.Equal(coldRun.GetProperty("firstAnalysis").GetProperty("meanF1").GetDouble(), run.GetProperty("firstAnalysis").GetProperty("meanF1").GetDouble());
     }
 
     [Fact]

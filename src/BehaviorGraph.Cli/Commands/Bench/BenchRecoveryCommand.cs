@@ -55,6 +55,10 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
         [Description("Where each run's files and store go (default: a temporary directory, removed afterwards).")]
         public string? Work { get; init; }
 
+        [CommandOption("--no-scoring-cycle")]
+        [Description("Evaluate the first analysis only (by default, where the point has labels, a model is then trained on them, every account scored and the platform analyzed again, as the shipped analyze → train → score chain does; groups rich in flagged accounts are surfaced by that second analysis)")]
+        public bool NoScoringCycle { get; init; }
+
         [CommandOption("--no-labels")]
         [Description("Analyze without the platform's labels (by default each point's labels.csv is imported first, as an analyst team's verdicts would be, so groups rich in labelled abusers are surfaced)")]
         public bool NoLabels { get; init; }
@@ -106,10 +110,11 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
                 {
                     var scenario = Scenario(settings, point.Name, seed);
                     Progress($"[{runs.Count + 1}/{total}] {scenario.Name} seed {seed}: generating, ingesting, analyzing…");
-                    var run = await RunAsync(scenario, seed, Path.Combine(work, $"{scenario.Name}-{seed}"), settings.Keep, !settings.NoLabels, cancellationToken);
+                    var run = await RunAsync(scenario, seed, Path.Combine(work, $"{scenario.Name}-{seed}"), settings, cancellationToken);
                     runs.Add(run);
                     Progress($"[{runs.Count}/{total}] {scenario.Name} seed {seed}: {run.Events:N0} events; {Brief(run.Report)}; " +
-                             $"generate {run.Generate.TotalSeconds:F1} s, ingest {run.Ingest.TotalSeconds:F1} s, analyze {run.Analyze.TotalSeconds:F1} s " +
+                             $"generate {run.Generate.TotalSeconds:F1} s, ingest {run.Ingest.TotalSeconds:F1} s, analyze {run.Analyze.TotalSeconds:F1} s" +
+                             (run.Cycle is { } cycle ? $"; first analysis mean F1 {run.FirstAnalysis.MeanF1:F3}, scoring cycle {run.CycleTime.TotalSeconds:F1} s: {cycle} " : " ") +
                              $"(elapsed {clock.Elapsed.TotalMinutes:F1} min)");
                 }
             }
@@ -145,8 +150,9 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
         return ExitCodes.Ok;
     }
 
-    private static async Task<RecoveryRun> RunAsync(SyntheticScenario scenario, int seed, string directory, bool keep, bool withLabels, CancellationToken cancellationToken)
+    private static async Task<RecoveryRun> RunAsync(SyntheticScenario scenario, int seed, string directory, Settings settings, CancellationToken cancellationToken)
     {
+        var withLabels = !settings.NoLabels;
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
@@ -168,9 +174,10 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
                 throw new UserFacingException($"{scenario.Name} seed {seed}: {ingest.Quarantined:N0} generated row(s) were quarantined; the generator wrote rows the event contract rejects.");
             }
 
-            if (withLabels && generated.LabelsPath is { } labels)
+            var labelled = withLabels && generated.LabelsPath is not null;
+            if (labelled)
             {
-                await LabelImport.ImportAsync(store.Labels, LabelFile.Load(labels), labels, cancellationToken);
+                await LabelImport.ImportAsync(store.Labels, LabelFile.Load(generated.LabelsPath!), generated.LabelsPath!, cancellationToken);
             }
 
             var ingestTime = step.Elapsed;
@@ -178,12 +185,26 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
             await AnalysisPipeline.RunAsync(store, AnalysisOptions.Default, null, cancellationToken);
             var detected = await store.Clusters.ListAsync(null, 0, int.MaxValue, cancellationToken);
             var analyze = step.Elapsed;
-            var report = ClusterRecovery.Evaluate(truth.Clusters, detected, truth.HardNegatives);
-            return new RecoveryRun(scenario, seed, generated.Events, generated.Accounts, generate, ingestTime, analyze, report);
+            var first = ClusterRecovery.Evaluate(truth.Clusters, detected, truth.HardNegatives);
+            if (!labelled || settings.NoScoringCycle)
+            {
+                return new RecoveryRun(scenario, seed, generated.Events, generated.Accounts, generate, ingestTime, analyze, first, first, null, TimeSpan.Zero);
+            }
+
+            step.Restart();
+            var cycle = await ScoringCycle.RunAsync(store, cancellationToken);
+            var report = first;
+            if (cycle.Scored)
+            {
+                await AnalysisPipeline.RunAsync(store, AnalysisOptions.Default, null, cancellationToken);
+                report = ClusterRecovery.Evaluate(truth.Clusters, await store.Clusters.ListAsync(null, 0, int.MaxValue, cancellationToken), truth.HardNegatives);
+            }
+
+            return new RecoveryRun(scenario, seed, generated.Events, generated.Accounts, generate, ingestTime, analyze, report, first, cycle.Description, step.Elapsed);
         }
         finally
         {
-            if (!keep)
+            if (!settings.Keep)
             {
                 TryDelete(directory);
             }
@@ -277,7 +298,7 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
 
         var table = new Table()
             .Title($"Planted-cluster recovery: {summaries.Count} point(s) × {seeds.Count} seed(s) ({string.Join(", ", seeds)}), platforms of {settings.Accounts:N0} accounts")
-            .AddColumns("point", "F1 ring", "F1 bot", "F1 farm", "F1 block", "F1 all", "worst run", "P ring", "P bot", "P block", "false r/b/k", "s/run");
+            .AddColumns("point", "F1 ring", "F1 bot", "F1 farm", "F1 block", "F1 all", "worst run", "F1 first", "P ring", "P bot", "P block", "false r/b/k", "s/run");
         foreach (var s in summaries)
         {
             table.AddRow(
@@ -288,6 +309,7 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
                 F(s.MeanF1ByKind, "block"),
                 s.MeanF1 is { } m ? $"{m:F3}" : "-",
                 s.WorstRunF1 is { } w ? $"{w:F3}" : "-",
+                P(s.FirstAnalysisMeanF1),
                 P(s.Precision[ClusterKind.Ring]),
                 P(s.Precision[ClusterKind.Bot]),
                 P(s.Precision[ClusterKind.Block]),
@@ -303,7 +325,8 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
             $"most false ring/bot/block clusters in one run [bold]{minimum.MostFalse}[/] ({TerminalText.Markup(minimum.FalsePoint ?? "-")}); " +
             $"on benign-only platforms [bold]{minimum.BenignOnlyFalse?.ToString(CultureInfo.InvariantCulture) ?? "-"}[/].");
         AnsiConsole.MarkupLine(
-            $"[dim]F1: best same-kind match per planted cluster, mean over clusters and seeds. P: share of reported clusters whose members are more than " +
+            $"[dim]F1: best same-kind match per planted cluster, mean over clusters and seeds, after a scoring cycle where the point has labels " +
+            $"(F1 first: of the first analysis, before it). P: share of reported clusters whose members are more than " +
             $"{ClusterRecovery.DefaultAbuserShareThreshold:P0} planted abusers, pooled over seeds (- when none reported). false: most false clusters of each kind in one run. " +
             $"{elapsed.TotalMinutes:F1} min in all.[/]");
     }
@@ -347,6 +370,7 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
                 attack = s.Attack,
                 meanF1ByKind = s.MeanF1ByKind.ToDictionary(k => k.Key, k => Math.Round(k.Value, 4)),
                 meanF1 = Round(s.MeanF1),
+                firstAnalysisMeanF1 = Round(s.FirstAnalysisMeanF1),
                 worstRunF1 = Round(s.WorstRunF1),
                 precision = s.Precision.ToDictionary(p => ClusterKindParser.Name(p.Key), p => Round(p.Value)),
                 mostFalsePerRun = s.MostFalsePerRun.ToDictionary(p => ClusterKindParser.Name(p.Key), p => p.Value),
@@ -361,6 +385,14 @@ internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.S
                         generate = Math.Round(r.Generate.TotalSeconds, 2),
                         ingest = Math.Round(r.Ingest.TotalSeconds, 2),
                         analyze = Math.Round(r.Analyze.TotalSeconds, 2),
+                        scoringCycle = Math.Round(r.CycleTime.TotalSeconds, 2),
+                    },
+                    scoringCycle = r.Cycle,
+                    firstAnalysis = new
+                    {
+                        meanF1 = r.FirstAnalysis.PlantedAbuse ? Math.Round(r.FirstAnalysis.MeanF1, 4) : (double?)null,
+                        meanF1ByKind = r.FirstAnalysis.MeanF1ByKind.ToDictionary(k => k.Kind, k => Math.Round(k.MeanF1, 4)),
+                        falseClusters = Analytics.Pipeline.ClusterRecoveryReport.JudgedKinds.ToDictionary(ClusterKindParser.Name, k => r.FirstAnalysis.PrecisionOf(k).False),
                     },
                     evaluation = ClusterRecoveryJson.From(r.Report),
                 }),

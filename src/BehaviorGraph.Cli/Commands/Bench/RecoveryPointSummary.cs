@@ -5,7 +5,8 @@ namespace BehaviorGraph.Cli.Commands.Bench;
 /// <summary>
 /// One grid point over its seeds: mean F1 per planted kind (averaged over the runs that planted the kind), mean F1
 /// over all planted clusters and its worst run, precision per reported kind pooled over the runs (null when nothing of
-/// the kind was reported), and the most false clusters of each kind in one run.
+/// the kind was reported), and the most false clusters of each kind in one run; the mean F1 of the first analysis
+/// (before a scoring cycle) beside it.
 /// </summary>
 internal sealed record RecoveryPointSummary(
     string Name,
@@ -15,6 +16,7 @@ internal sealed record RecoveryPointSummary(
     IReadOnlyDictionary<string, double> MeanF1ByKind,
     double? MeanF1,
     double? WorstRunF1,
+    double? FirstAnalysisMeanF1,
     IReadOnlyDictionary<ClusterKind, double?> Precision,
     IReadOnlyDictionary<ClusterKind, int> MostFalsePerRun,
     double SecondsPerRun,
@@ -47,9 +49,10 @@ internal sealed record RecoveryPointSummary(
             byKind,
             planted.Count == 0 ? null : planted.Average(r => r.Report.MeanF1),
             planted.Count == 0 ? null : planted.Min(r => r.Report.MeanF1),
+            planted.Count == 0 ? null : planted.Average(r => r.FirstAnalysis.MeanF1),
             precision,
             mostFalse,
-            runs.Average(r => (r.Generate + r.Ingest + r.Analyze).TotalSeconds),
+            runs.Average(r => (r.Generate + r.Ingest + r.Analyze + r.CycleTime).TotalSeconds),
             scenario.Fraudar?.Density,
             scenario.Fraudar is { } f ? Synthetic.SyntheticGrid.AttackName(f.Attack) : null);
     }
