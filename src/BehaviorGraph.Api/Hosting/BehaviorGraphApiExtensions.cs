@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using BehaviorGraph.Api.AnalystConsole;
+using BehaviorGraph.Api.Contracts;
 using BehaviorGraph.Api.Metrics;
 using BehaviorGraph.Api.Reads;
 using BehaviorGraph.Api.Scoring;
@@ -65,6 +66,7 @@ public static class BehaviorGraphApiExtensions
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, LookupJsonContext.Default);
         });
         services.AddProblemDetails();
         services.AddOpenApi(openApi => openApi

@@ -41,6 +41,8 @@ internal sealed class ServiceMetrics
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(clock);
         var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
+        // No exemplars: the service does not trace, and looking for a trace context on every observation cost each lookup.
+        factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
         _requests = factory.CreateCounter("bgraph_http_requests_total", "HTTP requests by route template, method and status.",
             new CounterConfiguration { LabelNames = ["route", "method", "status"] });
         _requestDuration = factory.CreateHistogram("bgraph_http_request_duration_seconds", "Time spent answering requests, by route template and method.",
