@@ -17,7 +17,8 @@ namespace BehaviorGraph.Cli.Commands.Bench;
 /// <summary>
 /// Planted-cluster recovery over a grid of generator settings: for each point and seed, generate the platform (or
 /// FRAUDAR protocol run), ingest it into a fresh embedded store, run the same analysis as <c>bgraph analyze</c>,
-/// evaluate it as <c>bgraph evaluate-clusters</c> does, and print one row per point plus the overall minimum.
+/// evaluate it as <c>bgraph evaluate-clusters</c> does — where the point has labels, again after one turn of the
+/// shipped chain (<see cref="ScoringCycle"/>, then a second analysis) — and print one row per point plus the overall minimum.
 /// Progress goes to standard error, so <c>--json</c> output stays clean.
 /// </summary>
 internal sealed class BenchRecoveryCommand : AsyncCommand<BenchRecoveryCommand.Settings>
