@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using BehaviorGraph.Analytics.Projection;
 
 namespace BehaviorGraph.Analytics.Detectors.Blocks;
@@ -64,11 +63,7 @@ internal sealed record BlockState(BlockParameters Parameters, int EventCount, in
             }
         }
 
-        var payload = stream.ToArray();
-        var result = new byte[payload.Length + sizeof(ulong)];
-        payload.CopyTo(result, 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(payload.Length), Checksum(payload));
-        return result;
+        return StateChecksum.Append(stream.ToArray());
     }
 
     /// <summary>
@@ -78,16 +73,12 @@ internal sealed record BlockState(BlockParameters Parameters, int EventCount, in
     /// </summary>
     public static BlockState? TryDecode(byte[]? bytes, BlockParameters parameters, PlatformData data, int firstNewEvent)
     {
-        if (bytes is null || bytes.Length < sizeof(ulong) + 5)
+        if (bytes is null || bytes.Length < StateChecksum.Length + 5 || !StateChecksum.Holds(bytes))
         {
             return null;
         }
 
-        var payload = bytes.AsSpan(0, bytes.Length - sizeof(ulong));
-        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(payload.Length)) != Checksum(payload))
-        {
-            return null;
-        }
+        var payload = bytes.AsSpan(0, bytes.Length - StateChecksum.Length);
 
         try
         {
@@ -208,16 +199,5 @@ internal sealed record BlockState(BlockParameters Parameters, int EventCount, in
         }
 
         return values;
-    }
-
-    private static ulong Checksum(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

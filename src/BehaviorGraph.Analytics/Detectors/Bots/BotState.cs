@@ -43,7 +43,7 @@ internal sealed record BotState(
             WriteLong(span, ref at, key);
         }
 
-        BinaryPrimitives.WriteUInt64LittleEndian(span[at..], Checksum(span[..at]));
+        BinaryPrimitives.WriteUInt64LittleEndian(span[at..], StateChecksum.Of(span[..at]));
         return bytes;
     }
 
@@ -56,7 +56,7 @@ internal sealed record BotState(
         }
 
         var span = (ReadOnlySpan<byte>)bytes;
-        if (BinaryPrimitives.ReadUInt64LittleEndian(span[^8..]) != Checksum(span[..^8]))
+        if (!StateChecksum.Holds(span))
         {
             return null;
         }
@@ -159,16 +159,5 @@ internal sealed record BotState(
         value = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
         at += 8;
         return true;
-    }
-
-    private static ulong Checksum(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace BehaviorGraph.Analytics.Detectors.Rings;
 
 /// <summary>
@@ -92,11 +90,7 @@ internal sealed class RingState
             }
         }
 
-        var body = stream.ToArray();
-        var result = new byte[body.Length + 8];
-        body.CopyTo(result, 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(body.Length), Fnv1a(body));
-        return result;
+        return StateChecksum.Append(stream.ToArray());
     }
 
     /// <summary>
@@ -106,8 +100,7 @@ internal sealed class RingState
     /// </summary>
     public static RingState? TryDecode(byte[]? bytes, RingParameters parameters, int accountCount, long previousEventCount)
     {
-        if (bytes is null || bytes.Length < 16
-            || BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8)) != Fnv1a(bytes.AsSpan(0, bytes.Length - 8)))
+        if (bytes is null || bytes.Length < 16 || !StateChecksum.Holds(bytes))
         {
             return null;
         }
@@ -214,15 +207,4 @@ internal sealed class RingState
         p.BurstSpreadFraction, p.SplitModularity, p.SplitMargin, p.SplitNullTrials, p.MaxSplitDepth, p.MaxTrimRounds,
         p.CohesionWeight, p.ReciprocityWeight, p.BurstWeight, p.OutreachWeight, p.ReportsWeight, p.Resolution,
     ];
-
-    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return hash;
-    }
 }
