@@ -7,7 +7,6 @@ using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Ingest;
 using BehaviorGraph.Scoring;
 using BehaviorGraph.Scoring.Labels;
-using BehaviorGraph.Scoring.Registry;
 using BehaviorGraph.Scoring.Scoring;
 using BehaviorGraph.Synthetic;
 using Spectre.Console;
@@ -131,10 +130,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
                 await using var s = await StoreAccess.OpenAsync(storeSettings, cancellationToken);
                 var entries = LabelFile.Read(labels);
                 await s.Labels.AddAsync(LabelImport.ToLabels(entries, labels, DateTimeOffset.UtcNow), cancellationToken);
-                var snapshot = await ScoringStores.LatestSnapshotAsync(s, cancellationToken);
-                var groups = await ScoringStores.IdentityGroupsAsync(s, cancellationToken);
-                var lifecycle = new ModelLifecycle(s.Models, TrainingOptions.Default, EvaluationOptions.Default, PromotionGateOptions.Default);
-                var outcome = await lifecycle.TrainAsync(snapshot, await s.Labels.GetLatestAsync(cancellationToken), a => groups.GetValueOrDefault(a), cancellationToken);
+                var outcome = await ScoringStores.TrainWithDefaultsAsync(s, cancellationToken);
                 if (!outcome.Promotion.Promoted)
                 {
                     throw new UserFacingException($"The trained model was not promoted ({outcome.Promotion.Reason}); nothing to score with.");

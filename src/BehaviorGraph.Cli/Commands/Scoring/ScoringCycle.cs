@@ -3,7 +3,6 @@ using BehaviorGraph.Core.Storage;
 using BehaviorGraph.Scoring;
 using BehaviorGraph.Scoring.Registry;
 using BehaviorGraph.Scoring.Scoring;
-using BehaviorGraph.Scoring.Training;
 
 namespace BehaviorGraph.Cli.Commands.Scoring;
 
@@ -19,14 +18,10 @@ internal static class ScoringCycle
 
     public static async Task<Outcome> RunAsync(IBehaviorStore store, CancellationToken cancellationToken)
     {
-        var labels = await store.Labels.GetLatestAsync(cancellationToken);
-        var snapshot = await ScoringStores.LatestSnapshotAsync(store, cancellationToken);
-        var groups = await ScoringStores.IdentityGroupsAsync(store, cancellationToken);
-        var lifecycle = new ModelLifecycle(store.Models, TrainingOptions.Default, EvaluationOptions.Default, PromotionGateOptions.Default);
         TrainingOutcome trained;
         try
         {
-            trained = await lifecycle.TrainAsync(snapshot, labels, a => groups.GetValueOrDefault(a), cancellationToken);
+            trained = await ScoringStores.TrainWithDefaultsAsync(store, cancellationToken);
         }
         catch (InsufficientLabelsException ex)
         {
@@ -38,6 +33,7 @@ internal static class ScoringCycle
             return new Outcome(false, $"not scored: model {trained.Model.Version} not promoted ({trained.Promotion.Reason})", 0);
         }
 
+        var snapshot = await ScoringStores.LatestSnapshotAsync(store, cancellationToken);
         var (run, batch) = await ScoringRun.ExecuteAsync(store.Models, store.Scores, snapshot, ScoringOptions.Default, null, cancellationToken);
         var flagged = batch.Scores.Count(s => s.Decision != Core.Scoring.Decision.Allow);
         return new Outcome(
