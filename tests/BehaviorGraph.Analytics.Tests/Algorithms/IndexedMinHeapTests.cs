@@ -43,6 +43,67 @@ public sealed class IndexedMinHeapTests
         Assert.All(ids, id => Assert.False(heap.Contains(id)));
     }
 
+    [Theory]
+    [InlineData(3, 10)]
+    [InlineData(8, 200)]
+    [InlineData(13, 3000)]
+    public void DecreaseKeys_leaves_the_heap_as_one_DecreaseKey_after_another_does(int seed, int count)
+    {
+        var random = new Random(seed);
+        var batched = new IndexedMinHeap(count);
+        var sequential = new IndexedMinHeap(count);
+        var keys = new double[count];
+        var ids = Enumerable.Range(0, count).ToList();
+        for (var id = 0; id < count; id++)
+        {
+            keys[id] = random.Next(1000);
+        }
+
+        batched.Reset(ids, id => keys[id]);
+        sequential.Reset(ids, id => keys[id]);
+        var slots = new int[count];
+        for (var round = 0; round < 50; round++)
+        {
+            // Distinct ids, some lowered far below the root so they rise through ancestors that are in the batch too.
+            var batch = ids.Where(id => batched.Contains(id) && random.Next(4) == 0).OrderBy(_ => random.Next()).ToArray();
+            var lowered = batch.Select(id => keys[id] = random.Next(3) == 0 ? keys[id] - random.Next(2000) : keys[id] - random.Next(3)).ToArray();
+            batched.DecreaseKeys(batch, lowered, slots);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                sequential.DecreaseKey(batch[i], lowered[i]);
+            }
+
+            Assert.All(batch, id => Assert.Equal(keys[id], batched.KeyOf(id)));
+            for (var pops = random.Next(count / 20 + 1); pops > 0 && batched.Count > 0; pops--)
+            {
+                Assert.Equal(sequential.PopMin(), batched.PopMin());
+            }
+        }
+
+        while (sequential.Count > 0)
+        {
+            Assert.Equal(sequential.MinKey, batched.MinKey);
+            Assert.Equal(sequential.PopMin(), batched.PopMin());
+        }
+
+        Assert.Equal(0, batched.Count);
+    }
+
+    [Fact]
+    public void DecreaseKeys_refuses_a_larger_key_or_a_missing_id_before_changing_any_key()
+    {
+        var heap = new IndexedMinHeap(4);
+        heap.Insert(0, 5);
+        heap.Insert(1, 7);
+        heap.Insert(2, 9);
+        var slots = new int[3];
+        Assert.Throws<InvalidOperationException>(() => heap.DecreaseKeys([0, 1], [1, 8], slots));
+        Assert.Throws<InvalidOperationException>(() => heap.DecreaseKeys([2, 3], [1, 1], slots));
+        Assert.Equal(5, heap.KeyOf(0));
+        Assert.Equal(9, heap.KeyOf(2));
+        Assert.Equal([0, 1, 2], [heap.PopMin(), heap.PopMin(), heap.PopMin()]);
+    }
+
     [Fact]
     public void Refuses_a_larger_key_a_missing_id_and_a_second_insert()
     {

@@ -105,6 +105,63 @@ internal sealed class IndexedMinHeap
         SiftUp(at);
     }
 
+    /// <summary>
+    /// Lowers the keys of several distinct ids at once, with the same result as <see cref="DecreaseKey"/> for each in
+    /// turn. Their slots and their parents' entries are read in independent sweeps before anything moves, so the cache
+    /// misses of a large heap overlap instead of queueing one behind another. <paramref name="slots"/> is scratch space
+    /// at least as long as <paramref name="ids"/>.
+    /// </summary>
+    public void DecreaseKeys(ReadOnlySpan<int> ids, ReadOnlySpan<double> keys, Span<int> slots)
+    {
+        for (var i = 0; i < ids.Length; i++)
+        {
+            slots[i] = _position[ids[i]];
+        }
+
+        // A slot whose new entry must rise above its parent is stored complemented (negative).
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var at = slots[i];
+            if (at < 0)
+            {
+                throw new InvalidOperationException($"Id {ids[i]} is not in the heap.");
+            }
+
+            if (keys[i] > _entries[at].Key)
+            {
+                throw new InvalidOperationException($"New key {keys[i]} is larger than the current key {_entries[at].Key} of id {ids[i]}.");
+            }
+
+            if (at > 0 && new HeapEntry(keys[i], ids[i]).Precedes(_entries[(at - 1) / Arity]))
+            {
+                slots[i] = ~at;
+            }
+        }
+
+        var moved = false;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var entry = new HeapEntry(keys[i], ids[i]);
+            if (moved)
+            {
+                // An earlier entry rose and shifted its ancestors down: this id's slot may have changed.
+                var at = _position[ids[i]];
+                _entries[at] = entry;
+                SiftUp(at);
+            }
+            else if (slots[i] < 0)
+            {
+                _entries[~slots[i]] = entry;
+                SiftUp(~slots[i]);
+                moved = true;
+            }
+            else
+            {
+                _entries[slots[i]] = entry;
+            }
+        }
+    }
+
     private void SiftUp(int at)
     {
         var entry = _entries[at];

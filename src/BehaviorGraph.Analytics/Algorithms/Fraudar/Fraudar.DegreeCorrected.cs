@@ -15,51 +15,50 @@ public static partial class Fraudar
     /// tolerance; the density of every prefix is tracked exactly.
     /// </summary>
     private static (FraudarBlock? Block, double StartDensity) PeelDegreeCorrected(
-        int n,
-        int[] offsets,
-        int[] targets,
-        int[] entrySource,
-        int[] inOffsets,
-        int[] inEntries,
-        double[] suspiciousness,
-        bool[] alive,
-        FraudarBackground? background,
-        double[]? columnMass,
-        CancellationToken cancellationToken)
+        PeelGraph peel, FraudarBackground? background, double[]? columnMass, CancellationToken cancellationToken)
     {
+        var n = peel.NodeCount;
+        var (offsets, targets, outWeight, outAlive) = (peel.Offsets, peel.Targets, peel.OutWeight, peel.OutAlive);
+        var (inOffsets, inSource, inWeight, inAlive) = (peel.InOffsets, peel.InSource, peel.InWeight, peel.InAlive);
+
         // The prediction uses the whole graph's degrees and column weights, whatever earlier blocks removed (and, for a
         // region of a larger graph, the larger graph's).
-        var m = background is null ? (double)alive.Length : background.EdgeCount;
+        var m = background is null ? (double)peel.EdgeCount : background.EdgeCount;
         var side = new PeelSide[2 * n];
         for (var u = 0; u < n; u++)
         {
             side[u].Mass = background is null ? offsets[u + 1] - offsets[u] : background.OutDegree[u];
         }
 
-        if (columnMass is null)
+        // Sums run along each target's in-list, which holds its edges in the order of the out-lists, so every side's
+        // totals are the same numbers a sweep over the edges gives, without scattering over the side array.
+        for (var v = 0; v < n; v++)
         {
-            for (var e = 0; e < alive.Length; e++)
+            double mass = 0, inBlock = 0;
+            for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
             {
-                side[n + targets[e]].Mass += suspiciousness[e];
+                mass += inWeight[k];
+                inBlock += inAlive[k] ? inWeight[k] : 0;
             }
-        }
-        else
-        {
-            for (var v = 0; v < n; v++)
-            {
-                side[n + v].Mass = columnMass[v];
-            }
+
+            side[n + v].Mass = columnMass is null ? mass : columnMass[v];
+            side[n + v].InBlock = inBlock;
         }
 
         double f = 0;
-        for (var e = 0; e < alive.Length; e++)
+        for (var u = 0; u < n; u++)
         {
-            if (alive[e])
+            double inBlock = 0;
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
             {
-                side[entrySource[e]].InBlock += suspiciousness[e];
-                side[n + targets[e]].InBlock += suspiciousness[e];
-                f += suspiciousness[e];
+                if (outAlive[e])
+                {
+                    inBlock += outWeight[e];
+                    f += outWeight[e];
+                }
             }
+
+            side[u].InBlock = inBlock;
         }
 
         if (f == 0)
@@ -88,18 +87,17 @@ public static partial class Fraudar
         var size = liveSources.Count + liveTargets.Count;
         var keyedSourceDegrees = sourceDegrees;
         var keyedTargetMass = targetMass;
-        double SourceKey(int x) => side[x].InBlock - (side[x].Mass * keyedTargetMass / m);
-        double TargetKey(int x) => side[x].InBlock - (keyedSourceDegrees * side[x].Mass / m);
-
         var sources = new IndexedMinHeap(n);
         var sinks = new IndexedMinHeap(2 * n);
-        sources.Reset(liveSources, SourceKey);
-        sinks.Reset(liveTargets, TargetKey);
+        sources.Reset(liveSources, SourceKeys(side, keyedTargetMass, m));
+        sinks.Reset(liveTargets, TargetKeys(side, keyedSourceDegrees, m));
 
         var startDensity = (f - (sourceDegrees * targetMass / m)) / size;
         var best = startDensity;
         var bestRemoved = 0;
         var removal = new int[size];
+        var popped = new bool[2 * n];
+        var (neighbours, lowered, slots) = NeighbourBuffers(peel);
         var removed = 0;
         while (sources.Count + sinks.Count > 0)
         {
@@ -111,49 +109,69 @@ public static partial class Fraudar
             if (targetMass < (1 - RefreshFraction) * keyedTargetMass)
             {
                 keyedTargetMass = targetMass;
-                liveSources.RemoveAll(x => !sources.Contains(x));
-                sources.Reset(liveSources, SourceKey);
+                liveSources.RemoveAll(x => popped[x]);
+                sources.Reset(liveSources, SourceKeys(side, keyedTargetMass, m));
             }
 
             if (sourceDegrees < (1 - RefreshFraction) * keyedSourceDegrees)
             {
                 keyedSourceDegrees = sourceDegrees;
-                liveTargets.RemoveAll(x => !sinks.Contains(x));
-                sinks.Reset(liveTargets, TargetKey);
+                liveTargets.RemoveAll(x => popped[x]);
+                sinks.Reset(liveTargets, TargetKeys(side, keyedSourceDegrees, m));
             }
 
             var takeSource = sinks.Count == 0 || (sources.Count > 0 && sources.MinKey <= sinks.MinKey);
             var x = takeSource ? sources.PopMin() : sinks.PopMin();
+            popped[x] = true;
             removal[removed++] = x;
             if (x < n)
             {
                 sourceDegrees -= side[x].Mass;
+                var count = 0;
                 for (var e = offsets[x]; e < offsets[x + 1]; e++)
                 {
                     var other = n + targets[e];
-                    if (alive[e] && sinks.Contains(other))
+                    if (outAlive[e] && !popped[other])
                     {
-                        f -= suspiciousness[e];
-                        side[other].InBlock -= suspiciousness[e];
-                        sinks.DecreaseKey(other, TargetKey(other));
+                        f -= outWeight[e];
+                        neighbours[count] = other;
+                        lowered[count++] = outWeight[e];
                     }
                 }
+
+                for (var i = 0; i < count; i++)
+                {
+                    ref var target = ref side[neighbours[i]];
+                    target.InBlock -= lowered[i];
+                    lowered[i] = target.InBlock - (keyedSourceDegrees * target.Mass / m);
+                }
+
+                sinks.DecreaseKeys(neighbours.AsSpan(0, count), lowered.AsSpan(0, count), slots);
             }
             else
             {
                 targetMass -= side[x].Mass;
                 var v = x - n;
+                var count = 0;
                 for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
                 {
-                    var e = inEntries[k];
-                    var other = entrySource[e];
-                    if (alive[e] && sources.Contains(other))
+                    var other = inSource[k];
+                    if (inAlive[k] && !popped[other])
                     {
-                        f -= suspiciousness[e];
-                        side[other].InBlock -= suspiciousness[e];
-                        sources.DecreaseKey(other, SourceKey(other));
+                        f -= inWeight[k];
+                        neighbours[count] = other;
+                        lowered[count++] = inWeight[k];
                     }
                 }
+
+                for (var i = 0; i < count; i++)
+                {
+                    ref var source = ref side[neighbours[i]];
+                    source.InBlock -= lowered[i];
+                    lowered[i] = source.InBlock - (source.Mass * keyedTargetMass / m);
+                }
+
+                sources.DecreaseKeys(neighbours.AsSpan(0, count), lowered.AsSpan(0, count), slots);
             }
 
             var remaining = size - removed;
@@ -168,7 +186,14 @@ public static partial class Fraudar
             }
         }
 
-        return (CollectBlock(n, offsets, targets, suspiciousness, alive, removal, bestRemoved, size, best), startDensity);
+        return (CollectBlock(peel, removal, bestRemoved, size, best), startDensity);
     }
 
+    /// <summary>A source's key: its suspiciousness inside minus what its out-degree predicts into the targets' mass.</summary>
+    private static Func<int, double> SourceKeys(PeelSide[] side, double targetMass, double edges) =>
+        x => side[x].InBlock - (side[x].Mass * targetMass / edges);
+
+    /// <summary>A target's key: its suspiciousness inside minus what its column mass predicts from the sources' degrees.</summary>
+    private static Func<int, double> TargetKeys(PeelSide[] side, double sourceDegrees, double edges) =>
+        x => side[x].InBlock - (sourceDegrees * side[x].Mass / edges);
 }

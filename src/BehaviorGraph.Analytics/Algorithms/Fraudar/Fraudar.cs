@@ -36,40 +36,11 @@ public static partial class Fraudar
         }
 
         var n = graph.NodeCount;
-        var m = graph.EntryCount;
-        var offsets = graph.OffsetArray;
-        var targets = graph.TargetArray;
-
-        var entrySource = new int[m];
-        var inOffsets = new int[n + 1];
-        for (var u = 0; u < n; u++)
-        {
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
-            {
-                entrySource[e] = u;
-                inOffsets[targets[e] + 1]++;
-            }
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            inOffsets[v + 1] += inOffsets[v];
-        }
-
-        var inEntries = new int[m];
-        var cursor = (int[])inOffsets.Clone();
-        for (var e = 0; e < m; e++)
-        {
-            inEntries[cursor[targets[e]]++] = e;
-        }
-
-        var suspiciousness = new double[m];
-        for (var e = 0; e < m; e++)
-        {
-            var v = targets[e];
-            var column = 1.0 / Math.Log((background?.InDegree[v] ?? (inOffsets[v + 1] - inOffsets[v])) + parameters.ColumnConstant);
-            suspiciousness[e] = parameters.UseEdgeWeights ? column * graph.WeightArray[e] : column;
-        }
+        var constant = parameters.ColumnConstant;
+        var peel = PeelGraph.Build(
+            graph,
+            background is null ? (_, inDegree) => 1.0 / Math.Log(inDegree + constant) : (v, _) => 1.0 / Math.Log(background.InDegree[v] + constant),
+            parameters.UseEdgeWeights);
 
         double[]? targetMass = null;
         if (background is not null)
@@ -78,12 +49,10 @@ public static partial class Fraudar
             for (var v = 0; v < n; v++)
             {
                 var d = background.InDegree[v];
-                targetMass[v] = d == 0 ? 0 : d / Math.Log(d + parameters.ColumnConstant);
+                targetMass[v] = d == 0 ? 0 : d / Math.Log(d + constant);
             }
         }
 
-        var alive = new bool[m];
-        Array.Fill(alive, true);
         var blocks = new List<FraudarBlock>();
         double graphDensity = 0;
         for (var round = 0; round < parameters.MaxBlocks; round++)
@@ -93,27 +62,27 @@ public static partial class Fraudar
             {
                 if (round == 0)
                 {
-                    graphDensity = StartDensity(n, targets, entrySource, suspiciousness, alive);
+                    graphDensity = StartDensity(peel);
                 }
 
-                PruneToCore(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, parameters.CoreThreshold);
+                PruneToCore(peel, parameters.CoreThreshold);
             }
 
-            var peel = parameters.DegreeCorrected
-                ? PeelDegreeCorrected(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, background, targetMass, cancellationToken)
-                : Peel(n, offsets, targets, entrySource, inOffsets, inEntries, suspiciousness, alive, cancellationToken);
+            var (block, startDensity) = parameters.DegreeCorrected
+                ? PeelDegreeCorrected(peel, background, targetMass, cancellationToken)
+                : Peel(peel, cancellationToken);
             if (round == 0 && parameters.CoreThreshold <= 0)
             {
-                graphDensity = peel.StartDensity;
+                graphDensity = startDensity;
             }
 
-            if (peel.Block is null || peel.Block.Density < parameters.MinDensity || peel.Block.Sources.Length < parameters.MinSources)
+            if (block is null || block.Density < parameters.MinDensity || block.Sources.Length < parameters.MinSources)
             {
                 break;
             }
 
-            blocks.Add(peel.Block);
-            RemoveBlockEdges(peel.Block, n, offsets, targets, alive);
+            blocks.Add(block);
+            RemoveBlockEdges(peel, block);
             progress?.Report((double)(round + 1) / parameters.MaxBlocks);
         }
 
@@ -121,51 +90,37 @@ public static partial class Fraudar
         return new FraudarResult(blocks, graphDensity);
     }
 
-    private static (FraudarBlock? Block, double StartDensity) Peel(
-        int n,
-        int[] offsets,
-        int[] targets,
-        int[] entrySource,
-        int[] inOffsets,
-        int[] inEntries,
-        double[] suspiciousness,
-        bool[] alive,
-        CancellationToken cancellationToken)
+    private static (FraudarBlock? Block, double StartDensity) Peel(PeelGraph peel, CancellationToken cancellationToken)
     {
+        var n = peel.NodeCount;
+        var (offsets, targets, outWeight, outAlive) = (peel.Offsets, peel.Targets, peel.OutWeight, peel.OutAlive);
+        var (inOffsets, inSource, inWeight, inAlive) = (peel.InOffsets, peel.InSource, peel.InWeight, peel.InAlive);
+
         // Side-node ids: 0..n-1 = node as source, n..2n-1 = node as target.
-        var priority = new double[2 * n];
+        var priority = AliveWeights(peel);
         double f = 0;
-        long edges = 0;
-        for (var e = 0; e < alive.Length; e++)
+        for (var e = 0; e < outWeight.Length; e++)
         {
-            if (!alive[e])
-            {
-                continue;
-            }
-
-            priority[entrySource[e]] += suspiciousness[e];
-            priority[n + targets[e]] += suspiciousness[e];
-            f += suspiciousness[e];
-            edges++;
-        }
-
-        if (edges == 0)
-        {
-            return (null, 0);
+            f += outAlive[e] ? outWeight[e] : 0;
         }
 
         var heap = new IndexedMinHeap(2 * n);
         for (var u = 0; u < n; u++)
         {
-            if (HasAlive(offsets[u], offsets[u + 1], alive, null))
+            if (HasAlive(outAlive, offsets[u], offsets[u + 1]))
             {
                 heap.Insert(u, priority[u]);
             }
 
-            if (HasAlive(inOffsets[u], inOffsets[u + 1], alive, inEntries))
+            if (HasAlive(inAlive, inOffsets[u], inOffsets[u + 1]))
             {
                 heap.Insert(n + u, priority[n + u]);
             }
+        }
+
+        if (heap.Count == 0)
+        {
+            return (null, 0);
         }
 
         var size = heap.Count;
@@ -173,6 +128,8 @@ public static partial class Fraudar
         var best = startDensity;
         var bestRemoved = 0;
         var removal = new int[size];
+        var popped = new bool[2 * n];
+        var (neighbours, lowered, slots) = NeighbourBuffers(peel);
         var removed = 0;
         while (heap.Count > 0)
         {
@@ -182,16 +139,19 @@ public static partial class Fraudar
             }
 
             var x = heap.PopMin();
+            popped[x] = true;
             removal[removed++] = x;
+            var count = 0;
             if (x < n)
             {
                 for (var e = offsets[x]; e < offsets[x + 1]; e++)
                 {
                     var other = n + targets[e];
-                    if (alive[e] && heap.Contains(other))
+                    if (outAlive[e] && !popped[other])
                     {
-                        f -= suspiciousness[e];
-                        heap.DecreaseKey(other, Math.Max(0, heap.KeyOf(other) - suspiciousness[e]));
+                        f -= outWeight[e];
+                        neighbours[count] = other;
+                        lowered[count++] = outWeight[e];
                     }
                 }
             }
@@ -200,15 +160,24 @@ public static partial class Fraudar
                 var v = x - n;
                 for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
                 {
-                    var e = inEntries[k];
-                    var other = entrySource[e];
-                    if (alive[e] && heap.Contains(other))
+                    var other = inSource[k];
+                    if (inAlive[k] && !popped[other])
                     {
-                        f -= suspiciousness[e];
-                        heap.DecreaseKey(other, Math.Max(0, heap.KeyOf(other) - suspiciousness[e]));
+                        f -= inWeight[k];
+                        neighbours[count] = other;
+                        lowered[count++] = inWeight[k];
                     }
                 }
             }
+
+            for (var i = 0; i < count; i++)
+            {
+                ref var key = ref priority[neighbours[i]];
+                key = Math.Max(0, key - lowered[i]);
+                lowered[i] = key;
+            }
+
+            heap.DecreaseKeys(neighbours.AsSpan(0, count), lowered.AsSpan(0, count), slots);
 
             var remaining = size - removed;
             if (remaining > 0 && f / remaining > best)
@@ -218,16 +187,56 @@ public static partial class Fraudar
             }
         }
 
-        return (CollectBlock(n, offsets, targets, suspiciousness, alive, removal, bestRemoved, size, null), startDensity);
+        return (CollectBlock(peel, removal, bestRemoved, size, null), startDensity);
+    }
+
+    /// <summary>
+    /// Each side-node's suspiciousness on its alive edges (sources 0..n-1, targets n..2n-1), summed along out- and
+    /// in-lists: the same sums, in the same order, as one sweep over the edges.
+    /// </summary>
+    private static double[] AliveWeights(PeelGraph peel)
+    {
+        var n = peel.NodeCount;
+        var weight = new double[2 * n];
+        for (var u = 0; u < n; u++)
+        {
+            double source = 0, target = 0;
+            for (var e = peel.Offsets[u]; e < peel.Offsets[u + 1]; e++)
+            {
+                source += peel.OutAlive[e] ? peel.OutWeight[e] : 0;
+            }
+
+            for (var k = peel.InOffsets[u]; k < peel.InOffsets[u + 1]; k++)
+            {
+                target += peel.InAlive[k] ? peel.InWeight[k] : 0;
+            }
+
+            weight[u] = source;
+            weight[n + u] = target;
+        }
+
+        return weight;
+    }
+
+    /// <summary>Scratch space for one popped side-node's neighbours: their ids, new keys and heap slots.</summary>
+    private static (int[] Neighbours, double[] Lowered, int[] Slots) NeighbourBuffers(PeelGraph peel)
+    {
+        var maxDegree = 0;
+        for (var u = 0; u < peel.NodeCount; u++)
+        {
+            maxDegree = Math.Max(maxDegree, Math.Max(peel.Offsets[u + 1] - peel.Offsets[u], peel.InDegree(u)));
+        }
+
+        return (new int[maxDegree], new double[maxDegree], new int[maxDegree]);
     }
 
     /// <summary>
     /// The block left after the first <paramref name="removedBefore"/> removals: its sources, targets, edges and f(S);
     /// its density is f(S) / |S| unless the peel measured another one (<paramref name="density"/>).
     /// </summary>
-    private static FraudarBlock CollectBlock(
-        int n, int[] offsets, int[] targets, double[] suspiciousness, bool[] alive, int[] removal, int removedBefore, int size, double? density)
+    private static FraudarBlock CollectBlock(PeelGraph peel, int[] removal, int removedBefore, int size, double? density)
     {
+        var n = peel.NodeCount;
         var inBlock = new bool[2 * n];
         for (var i = removedBefore; i < size; i++)
         {
@@ -253,11 +262,11 @@ public static partial class Fraudar
         long blockEdges = 0;
         foreach (var u in sources)
         {
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            for (var e = peel.Offsets[u]; e < peel.Offsets[u + 1]; e++)
             {
-                if (alive[e] && inBlock[n + targets[e]])
+                if (peel.OutAlive[e] && inBlock[n + peel.Targets[e]])
                 {
-                    blockF += suspiciousness[e];
+                    blockF += peel.OutWeight[e];
                     blockEdges++;
                 }
             }
@@ -268,20 +277,22 @@ public static partial class Fraudar
     }
 
     /// <summary>g of the whole graph: total suspiciousness over the side-nodes that have an edge.</summary>
-    private static double StartDensity(int n, int[] targets, int[] entrySource, double[] suspiciousness, bool[] alive)
+    private static double StartDensity(PeelGraph peel)
     {
+        var n = peel.NodeCount;
         var present = new bool[2 * n];
         double f = 0;
         var size = 0;
-        for (var e = 0; e < alive.Length; e++)
+        for (var u = 0; u < n; u++)
         {
-            if (!alive[e])
+            for (var e = peel.Offsets[u]; e < peel.Offsets[u + 1]; e++)
             {
-                continue;
+                if (peel.OutAlive[e])
+                {
+                    f += peel.OutWeight[e];
+                    size += Mark(present, u) + Mark(present, n + peel.Targets[e]);
+                }
             }
-
-            f += suspiciousness[e];
-            size += Mark(present, entrySource[e]) + Mark(present, n + targets[e]);
         }
 
         return size == 0 ? 0 : f / size;
@@ -299,18 +310,10 @@ public static partial class Fraudar
     }
 
     /// <summary>Removes, repeatedly, every side-node whose alive edges carry less than <paramref name="threshold"/>.</summary>
-    private static void PruneToCore(
-        int n, int[] offsets, int[] targets, int[] entrySource, int[] inOffsets, int[] inEntries, double[] suspiciousness, bool[] alive, double threshold)
+    private static void PruneToCore(PeelGraph peel, double threshold)
     {
-        var weight = new double[2 * n];
-        for (var e = 0; e < alive.Length; e++)
-        {
-            if (alive[e])
-            {
-                weight[entrySource[e]] += suspiciousness[e];
-                weight[n + targets[e]] += suspiciousness[e];
-            }
-        }
+        var n = peel.NodeCount;
+        var weight = AliveWeights(peel);
 
         var removed = new bool[2 * n];
         var stack = new Stack<int>();
@@ -326,32 +329,47 @@ public static partial class Fraudar
         while (stack.Count > 0)
         {
             var x = stack.Pop();
-            var (from, to, indirect) = x < n ? (offsets[x], offsets[x + 1], false) : (inOffsets[x - n], inOffsets[x - n + 1], true);
-            for (var k = from; k < to; k++)
+            if (x < n)
             {
-                var e = indirect ? inEntries[k] : k;
-                if (!alive[e])
+                for (var e = peel.Offsets[x]; e < peel.Offsets[x + 1]; e++)
                 {
-                    continue;
+                    if (peel.OutAlive[e])
+                    {
+                        peel.Remove(x, e);
+                        Lower(n + peel.Targets[e], peel.OutWeight[e]);
+                    }
                 }
+            }
+            else
+            {
+                var v = x - n;
+                for (var k = peel.InOffsets[v]; k < peel.InOffsets[v + 1]; k++)
+                {
+                    if (peel.InAlive[k])
+                    {
+                        peel.RemoveIn(v, k);
+                        Lower(peel.InSource[k], peel.InWeight[k]);
+                    }
+                }
+            }
+        }
 
-                alive[e] = false;
-                var other = x < n ? n + targets[e] : entrySource[e];
-                weight[other] -= suspiciousness[e];
-                if (!removed[other] && weight[other] < threshold)
-                {
-                    removed[other] = true;
-                    stack.Push(other);
-                }
+        void Lower(int other, double by)
+        {
+            weight[other] -= by;
+            if (!removed[other] && weight[other] < threshold)
+            {
+                removed[other] = true;
+                stack.Push(other);
             }
         }
     }
 
-    private static bool HasAlive(int from, int to, bool[] alive, int[]? indirection)
+    private static bool HasAlive(bool[] alive, int from, int to)
     {
         for (var k = from; k < to; k++)
         {
-            if (alive[indirection is null ? k : indirection[k]])
+            if (alive[k])
             {
                 return true;
             }
@@ -360,9 +378,9 @@ public static partial class Fraudar
         return false;
     }
 
-    private static void RemoveBlockEdges(FraudarBlock block, int n, int[] offsets, int[] targets, bool[] alive)
+    private static void RemoveBlockEdges(PeelGraph peel, FraudarBlock block)
     {
-        var isTarget = new bool[n];
+        var isTarget = new bool[peel.NodeCount];
         foreach (var v in block.Targets)
         {
             isTarget[v] = true;
@@ -370,11 +388,11 @@ public static partial class Fraudar
 
         foreach (var u in block.Sources)
         {
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            for (var e = peel.Offsets[u]; e < peel.Offsets[u + 1]; e++)
             {
-                if (isTarget[targets[e]])
+                if (peel.OutAlive[e] && isTarget[peel.Targets[e]])
                 {
-                    alive[e] = false;
+                    peel.Remove(u, e);
                 }
             }
         }

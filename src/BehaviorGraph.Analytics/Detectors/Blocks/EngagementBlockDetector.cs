@@ -33,16 +33,11 @@ internal sealed partial class EngagementBlockDetector
             return new BlockDetection([], [], blockDensity, 0, 0, 0);
         }
 
+        // The peel's bar needs only the chance peel; the report bar needs the chance blocks refined, which therefore
+        // runs beside the corrected peel (the longest step) instead of before it.
         var chanceBlock = chancePeel.Blocks[0];
-        var chanceRefiner = new BlockRefiner(chanceGraph);
-        var chanceDensity = Math.Max(chanceRefiner.Refine(chanceBlock.Sources, chanceBlock.Targets).ExcessDensity, 0);
-        foreach (var block in chancePlain)
-        {
-            chanceDensity = Math.Max(chanceDensity, chanceRefiner.Refine(block.Sources, block.Targets).ExcessDensity);
-        }
-
         var peelBar = options.NullFactor * chanceBlock.Density;
-        var bar = options.NullFactor * chanceDensity;
+        double chanceDensity = 0;
         IReadOnlyList<FraudarBlock> corrected = [];
         IReadOnlyList<FraudarBlock> plain = [];
         Parallel.Invoke(
@@ -51,7 +46,12 @@ internal sealed partial class EngagementBlockDetector
                 new FraudarParameters { DegreeCorrected = true, MaxBlocks = options.MaxBlocks, MinSources = options.MinAccounts, MinDensity = peelBar, CoreThreshold = peelBar },
                 null,
                 cancellationToken).Blocks,
-            () => plain = PlainPeel(engagement.Graph, options, cancellationToken));
+            () =>
+            {
+                chanceDensity = ChanceExcessDensity(chanceGraph, [chanceBlock, .. chancePlain]);
+                plain = PlainPeel(engagement.Graph, options, cancellationToken);
+            });
+        var bar = options.NullFactor * chanceDensity;
         var peeled = corrected.Concat(plain).ToList();
 
         var measure = new BlockMeasure(data, graphs, engagement);
@@ -68,6 +68,13 @@ internal sealed partial class EngagementBlockDetector
             Baseline = new BlockBaseline(chanceBlock.Density, chanceDensity, measure.PlatformAnsweredShare),
             Measurements = measurements,
         };
+    }
+
+    /// <summary>The excess density of the densest of the chance blocks once refined (0 when none has any).</summary>
+    private static double ChanceExcessDensity(CsrGraph chanceGraph, IEnumerable<FraudarBlock> chanceBlocks)
+    {
+        var refiner = new BlockRefiner(chanceGraph);
+        return chanceBlocks.Max(block => Math.Max(refiner.Refine(block.Sources, block.Targets).ExcessDensity, 0));
     }
 
     /// <summary>
