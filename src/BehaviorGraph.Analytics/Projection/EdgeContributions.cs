@@ -32,6 +32,14 @@ internal sealed class EdgeContributions
         _value.Add(value);
     }
 
-    public (int[] Source, int[] Target, byte[] Type, long[] TimeMs, double[] Value) ToArrays() =>
-        (_source.ToTrimmedArray(), _target.ToTrimmedArray(), _type.ToTrimmedArray(), _timeMs.ToTrimmedArray(), _value.ToTrimmedArray());
+    /// <summary>The entries in place (no copy), valid until the next <see cref="Add"/>; likewise the others.</summary>
+    public ReadOnlySpan<int> Source => _source.Items;
+
+    public ReadOnlySpan<int> Target => _target.Items;
+
+    public ReadOnlySpan<byte> Type => _type.Items;
+
+    public ReadOnlySpan<long> TimeMs => _timeMs.Items;
+
+    public ReadOnlySpan<double> Value => _value.Items;
 }

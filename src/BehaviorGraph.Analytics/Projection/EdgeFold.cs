@@ -9,22 +9,31 @@ namespace BehaviorGraph.Analytics.Projection;
 internal static class EdgeFold
 {
     private static readonly byte[] TypeRank = RankTypesByName();
+    private static readonly byte[] TypeOfRank = InvertRanks();
 
     public static EdgeColumns Fold(EdgeContributions contributions, EdgeColumns? previous, int sourceCount)
     {
-        var (source, target, type, time, value) = contributions.ToArrays();
-        var order = Sorted(source, target, type, sourceCount);
+        var time = contributions.TimeMs;
+        var value = contributions.Value;
+        var (order, keys, start) = Sorted(contributions.Source, contributions.Target, contributions.Type, sourceCount);
         previous ??= new EdgeColumns([], [], [], [], [], [], []);
 
-        var capacity = previous.Length + order.Length;
-        var builder = new EdgeColumnsBuilder(capacity);
+        // The sorted contributions are read through their keys (target and type rank, in sorted order) and the source
+        // segments; only time and value are gathered through the order, once per contribution.
+        var builder = new EdgeColumnsBuilder(previous.Length + order.Length);
         var p = 0;
         var c = 0;
+        var s = 0;
         while (p < previous.Length || c < order.Length)
         {
+            while (c < order.Length && start[s + 1] <= c)
+            {
+                s++;
+            }
+
             var compare = p == previous.Length ? 1
                 : c == order.Length ? -1
-                : Compare(previous.Source[p], previous.Target[p], previous.Type[p], source[order[c]], target[order[c]], type[order[c]]);
+                : Compare(previous.Source[p], Key(previous.Target[p], previous.Type[p]), s, keys[c]);
             if (compare < 0)
             {
                 builder.Add(previous.Source[p], previous.Target[p], previous.Type[p], previous.Count[p], previous.ValueSum[p], previous.FirstMs[p], previous.LastMs[p]);
@@ -32,7 +41,6 @@ internal static class EdgeFold
                 continue;
             }
 
-            var e = order[c];
             long count = 0;
             var sum = 0.0;
             long first = long.MaxValue, last = long.MinValue;
@@ -45,8 +53,9 @@ internal static class EdgeFold
                 p++;
             }
 
-            var (s, t, y) = (source[e], target[e], type[e]);
-            while (c < order.Length && source[order[c]] == s && target[order[c]] == t && type[order[c]] == y)
+            var key = keys[c];
+            var end = start[s + 1];
+            while (c < end && keys[c] == key)
             {
                 var k = order[c++];
                 count++;
@@ -55,7 +64,7 @@ internal static class EdgeFold
                 last = Math.Max(last, time[k]);
             }
 
-            builder.Add(s, t, y, count, sum, first, last);
+            builder.Add(s, (int)(key >> 8), TypeOfRank[(byte)key], count, sum, first, last);
         }
 
         return builder.Build();
@@ -65,7 +74,7 @@ internal static class EdgeFold
     /// Contribution indices ordered by source, target and type name, log order among equals: a stable counting sort by
     /// source, then each source's few entries sorted by target and type rank with the index breaking ties.
     /// </summary>
-    private static int[] Sorted(int[] source, int[] target, byte[] type, int sourceCount)
+    private static (int[] Order, ulong[] Keys, int[] Start) Sorted(ReadOnlySpan<int> source, ReadOnlySpan<int> target, ReadOnlySpan<byte> type, int sourceCount)
     {
         var start = new int[sourceCount + 1];
         foreach (var s in source)
@@ -89,7 +98,7 @@ internal static class EdgeFold
         for (var i = 0; i < order.Length; i++)
         {
             var k = order[i];
-            keys[i] = ((ulong)(uint)target[k] << 8) | TypeRank[type[k]];
+            keys[i] = Key(target[k], type[k]);
         }
 
         for (var s = 0; s < sourceCount; s++)
@@ -120,19 +129,27 @@ internal static class EdgeFold
             }
         }
 
-        return order;
+        return (order, keys, start);
     }
 
-    private static int Compare(int sourceA, int targetA, byte typeA, int sourceB, int targetB, byte typeB)
+    /// <summary>An edge's order within its source: by target (never negative), then by type name.</summary>
+    private static ulong Key(int target, byte type) => ((ulong)(uint)target << 8) | TypeRank[type];
+
+    private static int Compare(int sourceA, ulong keyA, int sourceB, ulong keyB)
     {
         var bySource = sourceA.CompareTo(sourceB);
-        if (bySource != 0)
+        return bySource != 0 ? bySource : keyA.CompareTo(keyB);
+    }
+
+    private static byte[] InvertRanks()
+    {
+        var types = new byte[256];
+        for (var code = 0; code < EventTypeCodes.Count; code++)
         {
-            return bySource;
+            types[TypeRank[code]] = (byte)code;
         }
 
-        var byTarget = targetA.CompareTo(targetB);
-        return byTarget != 0 ? byTarget : TypeRank[typeA].CompareTo(TypeRank[typeB]);
+        return types;
     }
 
     private static byte[] RankTypesByName()

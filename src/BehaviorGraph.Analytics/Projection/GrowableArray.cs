@@ -24,6 +24,9 @@ internal sealed class GrowableArray<T>(int capacity = 1024)
         _items[Length++] = value;
     }
 
+    /// <summary>The elements so far, in place.</summary>
+    public ReadOnlySpan<T> Items => _items.AsSpan(0, Length);
+
     /// <summary>The elements as an exactly sized array (the buffer itself when it is already full).</summary>
     public T[] ToTrimmedArray()
     {

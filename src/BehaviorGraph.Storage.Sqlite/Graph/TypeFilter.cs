@@ -11,6 +11,8 @@ internal static class TypeFilter
     public sealed class Names
     {
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private const int MatchedByBytes = 32;
+        private readonly List<(byte[] Utf8, string Name)> _byUtf8 = [];
 
         public string Intern(string name)
         {
@@ -21,6 +23,29 @@ internal static class TypeFilter
 
             _names[name] = name;
             return name;
+        }
+
+        /// <summary>
+        /// The shared string for a type read as UTF-8. A platform has a handful of types, matched by their bytes without
+        /// decoding; past <see cref="MatchedByBytes"/> distinct ones (a hostile log), the rest are decoded row by row.
+        /// </summary>
+        public string Intern(ReadOnlySpan<byte> utf8)
+        {
+            foreach (var (bytes, name) in _byUtf8)
+            {
+                if (utf8.SequenceEqual(bytes))
+                {
+                    return name;
+                }
+            }
+
+            var interned = Intern(System.Text.Encoding.UTF8.GetString(utf8));
+            if (_byUtf8.Count < MatchedByBytes)
+            {
+                _byUtf8.Add((utf8.ToArray(), interned));
+            }
+
+            return interned;
         }
     }
 }

@@ -5,9 +5,10 @@ using SQLitePCL;
 namespace BehaviorGraph.Storage.Sqlite.Ingest;
 
 /// <summary>
-/// A prepared statement driven through SQLite's C API. The ingest hot path binds and steps millions of rows;
-/// ADO.NET's per-execute parameter handling costs more than SQLite's own work there, so these few statements
-/// bypass it (see <see cref="SqliteNative"/>). Values are always bound, never spliced into the SQL text.
+/// A prepared statement driven through SQLite's C API. The ingest hot path binds and steps millions of rows, and
+/// analysis reads the whole event log back; ADO.NET's per-call parameter and column handling costs more than SQLite's
+/// own work there, so these few statements bypass it (see <see cref="SqliteNative"/>). Values are always bound, never
+/// spliced into the SQL text.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
@@ -101,6 +102,32 @@ internal sealed class RawStatement : IDisposable
         _ = SqliteNative.Reset(_pointer);
         return SqliteNative.Changes(_dbPointer);
     }
+
+    /// <summary>Steps a query: true with a row to read, false when it is done.</summary>
+    public bool Read()
+    {
+        var rc = SqliteNative.Step(_pointer);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            Fail(rc, "step");
+        }
+
+        return false;
+    }
+
+    public bool IsNull(int column) => SqliteNative.ColumnType(_pointer, column) == raw.SQLITE_NULL;
+
+    public long Int64(int column) => SqliteNative.ColumnInt64(_pointer, column);
+
+    public double Double(int column) => SqliteNative.ColumnDouble(_pointer, column);
+
+    /// <summary>A text column as UTF-8, valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<byte> Utf8(int column) => SqliteNative.ColumnUtf8(_pointer, column);
 
     public void Dispose() => _statement.Dispose();
 

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace BehaviorGraph.Storage.Sqlite.Ingest;
 
 /// <summary>
-/// The few SQLite C functions the ingest hot path calls per value, imported from the same native library
+/// The few SQLite C functions the ingest hot path and the event-log read call per value, imported from the same native library
 /// Microsoft.Data.Sqlite loads. They take the statement pointer itself rather than SQLitePCL's SafeHandle, and
 /// the bind, reset and count functions skip the GC transition: each is a short call that neither blocks nor
 /// calls back, and together they run some twenty million times per million events.
@@ -45,6 +45,38 @@ internal static partial class SqliteNative
     [LibraryImport(Library, EntryPoint = "sqlite3_step")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Step(nint statement);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_type")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int ColumnType(nint statement, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial long ColumnInt64(nint statement, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_double")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial double ColumnDouble(nint statement, int column);
+
+    /// <summary>A text column's UTF-8 bytes, valid until the statement steps, resets or reads the column otherwise.</summary>
+    public static unsafe ReadOnlySpan<byte> ColumnUtf8(nint statement, int column)
+    {
+        var text = ColumnText(statement, column);
+        return text is null ? [] : new ReadOnlySpan<byte>(text, ColumnBytes(statement, column));
+    }
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_text")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static unsafe partial byte* ColumnText(nint statement, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial int ColumnBytes(nint statement, int column);
 
     public static unsafe int BindText(nint statement, int index, ReadOnlySpan<byte> utf8)
     {
