@@ -5,9 +5,9 @@ namespace BehaviorGraph.Analytics.Algorithms.Fraudar;
 /// <summary>
 /// The bipartite view a peel works on, as flat arrays for both sides: every node's out-edges in the graph's CSR order
 /// and its in-edges with their source and suspiciousness copied beside them, each side with its own alive flags. Peeling
-/// a target then reads its edges in one sequential sweep instead of jumping to each edge's source-side slot, which is
-/// where most of a peel's time went on large graphs. An in-list holds its edges in source order, so the in-side copy of
-/// an out-edge is found by binary search when an edge is removed.
+/// a target then reads its edges in one sequential sweep instead of jumping to each edge's source-side slot (on a large
+/// graph a peel waits on memory, not arithmetic). An in-list holds its edges in source order, so the in-side copy of an
+/// out-edge is found by binary search when an edge is removed.
 /// </summary>
 internal sealed class PeelGraph
 {
