@@ -18,8 +18,8 @@ public static partial class Fraudar
         PeelGraph peel, FraudarBackground? background, double[]? columnMass, CancellationToken cancellationToken)
     {
         var n = peel.NodeCount;
-        var (offsets, targets, outWeight, outAlive) = (peel.Offsets, peel.Targets, peel.OutWeight, peel.OutAlive);
-        var (inOffsets, inSource, inWeight, inAlive) = (peel.InOffsets, peel.InSource, peel.InWeight, peel.InAlive);
+        var (offsets, outWeight, outAlive) = (peel.Offsets, peel.OutWeight, peel.OutAlive);
+        var (inOffsets, inWeight, inAlive) = (peel.InOffsets, peel.InWeight, peel.InAlive);
 
         // The prediction uses the whole graph's degrees and column weights, whatever earlier blocks removed (and, for a
         // region of a larger graph, the larger graph's).
@@ -127,17 +127,7 @@ public static partial class Fraudar
             if (x < n)
             {
                 sourceDegrees -= side[x].Mass;
-                var count = 0;
-                for (var e = offsets[x]; e < offsets[x + 1]; e++)
-                {
-                    var other = n + targets[e];
-                    if (outAlive[e] && !popped[other])
-                    {
-                        f -= outWeight[e];
-                        neighbours[count] = other;
-                        lowered[count++] = outWeight[e];
-                    }
-                }
+                var count = Neighbours(peel, x, popped, neighbours, lowered, ref f);
 
                 for (var i = 0; i < count; i++)
                 {
@@ -151,18 +141,7 @@ public static partial class Fraudar
             else
             {
                 targetMass -= side[x].Mass;
-                var v = x - n;
-                var count = 0;
-                for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
-                {
-                    var other = inSource[k];
-                    if (inAlive[k] && !popped[other])
-                    {
-                        f -= inWeight[k];
-                        neighbours[count] = other;
-                        lowered[count++] = inWeight[k];
-                    }
-                }
+                var count = Neighbours(peel, x, popped, neighbours, lowered, ref f);
 
                 for (var i = 0; i < count; i++)
                 {

@@ -93,8 +93,8 @@ public static partial class Fraudar
     private static (FraudarBlock? Block, double StartDensity) Peel(PeelGraph peel, CancellationToken cancellationToken)
     {
         var n = peel.NodeCount;
-        var (offsets, targets, outWeight, outAlive) = (peel.Offsets, peel.Targets, peel.OutWeight, peel.OutAlive);
-        var (inOffsets, inSource, inWeight, inAlive) = (peel.InOffsets, peel.InSource, peel.InWeight, peel.InAlive);
+        var (offsets, outWeight, outAlive) = (peel.Offsets, peel.OutWeight, peel.OutAlive);
+        var (inOffsets, inAlive) = (peel.InOffsets, peel.InAlive);
 
         // Side-node ids: 0..n-1 = node as source, n..2n-1 = node as target.
         var priority = AliveWeights(peel);
@@ -141,35 +141,7 @@ public static partial class Fraudar
             var x = heap.PopMin();
             popped[x] = true;
             removal[removed++] = x;
-            var count = 0;
-            if (x < n)
-            {
-                for (var e = offsets[x]; e < offsets[x + 1]; e++)
-                {
-                    var other = n + targets[e];
-                    if (outAlive[e] && !popped[other])
-                    {
-                        f -= outWeight[e];
-                        neighbours[count] = other;
-                        lowered[count++] = outWeight[e];
-                    }
-                }
-            }
-            else
-            {
-                var v = x - n;
-                for (var k = inOffsets[v]; k < inOffsets[v + 1]; k++)
-                {
-                    var other = inSource[k];
-                    if (inAlive[k] && !popped[other])
-                    {
-                        f -= inWeight[k];
-                        neighbours[count] = other;
-                        lowered[count++] = inWeight[k];
-                    }
-                }
-            }
-
+            var count = Neighbours(peel, x, popped, neighbours, lowered, ref f);
             for (var i = 0; i < count; i++)
             {
                 ref var key = ref priority[neighbours[i]];
@@ -216,6 +188,46 @@ public static partial class Fraudar
         }
 
         return weight;
+    }
+
+    /// <summary>
+    /// The ends of side-node <paramref name="x"/>'s alive edges that are still in the peel, into
+    /// <paramref name="neighbours"/>, with the edges' suspiciousness into <paramref name="weights"/>, which is taken off
+    /// <paramref name="f"/> edge by edge; how many there are.
+    /// </summary>
+    private static int Neighbours(PeelGraph peel, int x, bool[] popped, int[] neighbours, double[] weights, ref double f)
+    {
+        var n = peel.NodeCount;
+        var count = 0;
+        if (x < n)
+        {
+            for (var e = peel.Offsets[x]; e < peel.Offsets[x + 1]; e++)
+            {
+                var other = n + peel.Targets[e];
+                if (peel.OutAlive[e] && !popped[other])
+                {
+                    f -= peel.OutWeight[e];
+                    neighbours[count] = other;
+                    weights[count++] = peel.OutWeight[e];
+                }
+            }
+        }
+        else
+        {
+            var v = x - n;
+            for (var k = peel.InOffsets[v]; k < peel.InOffsets[v + 1]; k++)
+            {
+                var other = peel.InSource[k];
+                if (peel.InAlive[k] && !popped[other])
+                {
+                    f -= peel.InWeight[k];
+                    neighbours[count] = other;
+                    weights[count++] = peel.InWeight[k];
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Scratch space for one popped side-node's neighbours: their ids, new keys and heap slots.</summary>
