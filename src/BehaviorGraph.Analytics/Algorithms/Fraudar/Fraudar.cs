@@ -7,7 +7,7 @@ namespace BehaviorGraph.Analytics.Algorithms.Fraudar;
 /// FRAUDAR (Hooi et al., KDD 2016) greedy peeling on the bipartite view of a directed graph: every node appears as
 /// a source (its out-edges) and as a target (its in-edges). Starting from all nodes with edges, repeatedly remove
 /// the side-node whose remaining edges carry the least suspiciousness, track g(S) = f(S)/|S| and keep the best
-/// prefix. An indexed binary heap with decrease-key makes one peel O(E log V); each further block costs another
+/// prefix. An indexed four-ary heap with decrease-key makes one peel O(E log V); each further block costs another
 /// peel on the edges left.
 /// </summary>
 public static partial class Fraudar
