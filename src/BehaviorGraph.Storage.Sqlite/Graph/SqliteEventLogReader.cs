@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using BehaviorGraph.Core.Graph;
 using BehaviorGraph.Core.Storage;
-using BehaviorGraph.Storage.Sqlite.Ingest;
 
 namespace BehaviorGraph.Storage.Sqlite.Graph;
 

@@ -231,16 +231,8 @@ public static partial class Fraudar
     }
 
     /// <summary>Scratch space for one popped side-node's neighbours: their ids, new keys and heap slots.</summary>
-    private static (int[] Neighbours, double[] Lowered, int[] Slots) NeighbourBuffers(PeelGraph peel)
-    {
-        var maxDegree = 0;
-        for (var u = 0; u < peel.NodeCount; u++)
-        {
-            maxDegree = Math.Max(maxDegree, Math.Max(peel.Offsets[u + 1] - peel.Offsets[u], peel.InDegree(u)));
-        }
-
-        return (new int[maxDegree], new double[maxDegree], new int[maxDegree]);
-    }
+    private static (int[] Neighbours, double[] Lowered, int[] Slots) NeighbourBuffers(PeelGraph peel) =>
+        (new int[peel.MaxDegree], new double[peel.MaxDegree], new int[peel.MaxDegree]);
 
     /// <summary>
     /// The block left after the first <paramref name="removedBefore"/> removals: its sources, targets, edges and f(S);

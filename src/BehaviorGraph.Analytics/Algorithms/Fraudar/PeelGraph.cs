@@ -24,11 +24,18 @@ internal sealed class PeelGraph
         InWeight = inWeight;
         InAlive = new bool[targets.Length];
         Array.Fill(InAlive, true);
+        for (var u = 0; u < nodeCount; u++)
+        {
+            MaxDegree = Math.Max(MaxDegree, Math.Max(offsets[u + 1] - offsets[u], inOffsets[u + 1] - inOffsets[u]));
+        }
     }
 
     public int NodeCount { get; }
 
     public long EdgeCount => Targets.Length;
+
+    /// <summary>The most edges one side-node has (out- or in-), the size of a peel's per-node scratch space.</summary>
+    public int MaxDegree { get; }
 
     public int[] Offsets { get; }
 
@@ -46,8 +53,6 @@ internal sealed class PeelGraph
     public double[] InWeight { get; }
 
     public bool[] InAlive { get; }
-
-    public int InDegree(int v) => InOffsets[v + 1] - InOffsets[v];
 
     /// <summary>
     /// The peel view of <paramref name="graph"/>; an edge into v weighs <paramref name="columnWeight"/>(v), times the

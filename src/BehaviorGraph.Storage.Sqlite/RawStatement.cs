@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using SQLitePCL;
 
-namespace BehaviorGraph.Storage.Sqlite.Ingest;
+namespace BehaviorGraph.Storage.Sqlite;
 
 /// <summary>
 /// A prepared statement driven through SQLite's C API. The ingest hot path binds and steps millions of rows, and

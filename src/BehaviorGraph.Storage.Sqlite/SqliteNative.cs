@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace BehaviorGraph.Storage.Sqlite.Ingest;
+namespace BehaviorGraph.Storage.Sqlite;
 
 /// <summary>
 /// The few SQLite C functions the ingest hot path and the event-log read call per value, imported from the same native library
